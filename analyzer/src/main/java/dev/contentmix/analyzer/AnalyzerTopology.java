@@ -1,0 +1,63 @@
+package dev.contentmix.analyzer;
+
+import dev.contentmix.analyzer.classify.PostClassifier;
+import dev.contentmix.events.Topics;
+import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Builds the analyzer's topology.
+ *
+ * <p>In: {@code posts} (key brand, value Post JSON, read as raw bytes so that nothing unreadable can
+ * stop the stream) and {@code policies} (compacted, read into a global store). Out: {@code classified}
+ * (Classification JSON, key brand) and {@code dead-letters} (original bytes, headers with the reason).
+ * Every processor, store and branch is named so internal topic names stay stable across releases.
+ */
+public final class AnalyzerTopology {
+    /** Global store of brand policies, fed by the policies topic. */
+    public static final String POLICY_STORE = "policies-store";
+
+    private AnalyzerTopology() {
+    }
+
+    public static Topology build(Topics topics, PostClassifier classifier, AnalyzerMetrics metrics) {
+        StreamsBuilder builder = new StreamsBuilder();
+
+        builder.addGlobalStore(
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(POLICY_STORE), Serdes.String(),
+                        Topics.POLICY_SERDE).withLoggingDisabled(),
+                topics.policies.name(),
+                Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("policies-source"),
+                () -> new PolicyLoader(POLICY_STORE, metrics));
+
+        KStream<String, Intake> intake = builder
+                .stream(topics.posts.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("posts-source"))
+                .process(() -> new IntakeProcessor(classifier, metrics, POLICY_STORE), Named.as("intake"));
+
+        Map<String, KStream<String, Intake>> branches = intake.split(Named.as("intake-"))
+                .branch((brand, result) -> result instanceof Intake.Rejected, Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+
+        branches.get("intake-rejected")
+                .process(DeadLetterProcessor::new, Named.as("dead-letter"))
+                .to(topics.deadLetters.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName("dead-letters-sink"));
+
+        KStream<String, Intake> accepted = branches.get("intake-accepted");
+        accepted.filter((brand, result) -> result instanceof Intake.Classified, Named.as("classified-only"))
+                .mapValues(result -> ((Intake.Classified) result).classification(), Named.as("to-classification"))
+                .to(topics.classified.name(), Produced.with(topics.classified.keySerde(),
+                        topics.classified.valueSerde()).withName("classified-sink"));
+
+        return builder.build();
+    }
+}

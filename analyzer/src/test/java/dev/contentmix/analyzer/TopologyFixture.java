@@ -1,0 +1,79 @@
+package dev.contentmix.analyzer;
+
+import dev.contentmix.analyzer.classify.PostClassifier;
+import dev.contentmix.analyzer.classify.Prediction;
+import dev.contentmix.events.BrandPolicy;
+import dev.contentmix.events.Classification;
+import dev.contentmix.events.Label;
+import dev.contentmix.events.Topics;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The real topology in a {@link TopologyTestDriver}, with a stand-in classifier whose decision the
+ * test controls: posts whose text contains "BUY" are SALES. Topology tests check routing, state and
+ * contracts; the real model is tested on its own and end to end.
+ */
+final class TopologyFixture implements AutoCloseable {
+    static final PostClassifier FAKE = new PostClassifier() {
+        @Override
+        public Prediction classify(String text) {
+            boolean sales = text.contains("BUY");
+            return new Prediction(sales ? Label.SALES : Label.VALUE, 0.9, List.of(sales ? "buy" : "tips"), "en");
+        }
+
+        @Override
+        public String modelVersion() {
+            return "fake-1";
+        }
+    };
+
+    final Topics topics = Topics.defaults();
+    final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    final TopologyTestDriver driver;
+    final TestInputTopic<byte[], byte[]> posts;
+    final TestInputTopic<String, BrandPolicy> policies;
+    final TestInputTopic<String, byte[]> rawPolicies;
+    final TestOutputTopic<String, Classification> classified;
+    final TestOutputTopic<byte[], byte[]> deadLetters;
+
+    TopologyFixture() {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        driver = new TopologyTestDriver(
+                AnalyzerTopology.build(topics, FAKE, new AnalyzerMetrics(registry)), p, Instant.parse("2026-03-01T00:00:00Z"));
+        posts = driver.createInputTopic(topics.posts.name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
+        policies = driver.createInputTopic(topics.policies.name(), Serdes.String().serializer(),
+                Topics.POLICY_SERDE.serializer());
+        rawPolicies = driver.createInputTopic(topics.policies.name(), Serdes.String().serializer(),
+                Serdes.ByteArray().serializer());
+        classified = driver.createOutputTopic(topics.classified.name(), Serdes.String().deserializer(),
+                Topics.CLASSIFICATION_SERDE.deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadLetters.name(), Serdes.ByteArray().deserializer(),
+                Serdes.ByteArray().deserializer());
+    }
+
+    void send(String key, String json, Instant at) {
+        posts.pipeInput(key == null ? null : utf8(key), json == null ? null : utf8(json), at);
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

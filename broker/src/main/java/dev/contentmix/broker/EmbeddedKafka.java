@@ -1,0 +1,190 @@
+package dev.contentmix.broker;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import kafka.tools.StorageTool;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+
+/**
+ * A real single-node Apache Kafka broker in KRaft combined mode (broker and controller in one
+ * process), run inside this JVM, listening on 127.0.0.1 only.
+ *
+ * <p>The data directory is formatted on first use and reused afterwards, so topics and offsets
+ * survive {@link #stop()} and a new {@link #start(Path, int)} on the same directory. Internal
+ * topics use replication factor 1 and min ISR 1, as a single node needs.
+ */
+public final class EmbeddedKafka implements AutoCloseable {
+    /** Port of the quick start's broker; any free port when 0. */
+    public static final int DEFAULT_PORT = 19092;
+
+    private final Path dataDir;
+    private final int port;
+    private final Map<String, String> extraConfig;
+    private KafkaRaftServer server;
+
+    private EmbeddedKafka(Path dataDir, int port, Map<String, String> extraConfig) {
+        this.dataDir = dataDir;
+        this.port = port;
+        this.extraConfig = Map.copyOf(extraConfig);
+    }
+
+    /** Starts a broker on {@code port} (0 for any free port) with its data in {@code dataDir}. */
+    public static EmbeddedKafka start(Path dataDir, int port) {
+        return start(dataDir, port, Map.of());
+    }
+
+    /** As {@link #start(Path, int)}, with broker settings added or overridden. */
+    public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> extraConfig) {
+        EmbeddedKafka k = new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, extraConfig);
+        k.startServer();
+        return k;
+    }
+
+    /** Starts a broker in a fresh temporary directory on a free port (tests, benchmarks). */
+    public static EmbeddedKafka startTemporary() {
+        try {
+            return start(Files.createTempDirectory("contentmix-kafka-"), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The address clients use, {@code 127.0.0.1:port}. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean isRunning() {
+        return server != null;
+    }
+
+    /** Starts again after {@link #stop()}, on the same port and data. */
+    public synchronized void restart() {
+        if (server == null) {
+            startServer();
+        }
+    }
+
+    /** Stops the broker and keeps its data. */
+    public synchronized void stop() {
+        if (server != null) {
+            server.shutdown();
+            server.awaitShutdown();
+            server = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private synchronized void startServer() {
+        Properties props = config(freePort());
+        try {
+            Files.createDirectories(dataDir);
+            Path configFile = dataDir.resolve("server.properties");
+            try (OutputStream out = Files.newOutputStream(configFile)) {
+                props.store(out, "contentmix embedded broker");
+            }
+            if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
+                format(configFile);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare broker data directory " + dataDir, e);
+        }
+        KafkaRaftServer s = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
+        s.startup();
+        server = s;
+        awaitReady(Duration.ofSeconds(60));
+    }
+
+    private Properties config(int controllerPort) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("log.dirs", dataDir.resolve("logs").toString());
+        p.put("num.partitions", "6");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "8");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "8");
+        p.put("share.coordinator.state.topic.replication.factor", "1");
+        p.put("share.coordinator.state.topic.min.isr", "1");
+        p.put("min.insync.replicas", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        p.putAll(extraConfig);
+        return p;
+    }
+
+    private static void format(Path configFile) {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int rc;
+        try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
+            rc = StorageTool.execute(new String[] {"format", "--config", configFile.toString(),
+                "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, out);
+        }
+        if (rc != 0) {
+            throw new IllegalStateException("formatting broker storage failed: " + buf.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private void awaitReady(Duration timeout) {
+        Properties p = new Properties();
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        p.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = Admin.create(p)) {
+            while (true) {
+                try {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                        return;
+                    }
+                } catch (Exception e) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("broker at " + bootstrapServers()
+                                + " did not become ready within " + timeout, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port on 127.0.0.1", e);
+        }
+    }
+}

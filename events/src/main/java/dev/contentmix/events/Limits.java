@@ -1,0 +1,29 @@
+package dev.contentmix.events;
+
+import java.util.regex.Pattern;
+
+/**
+ * Limits that protect the analyzer from hostile or broken input. A post over any of them is
+ * dead-lettered with a reason naming the limit; nothing is truncated silently.
+ */
+public final class Limits {
+    /** Longest post text, in characters (a long LinkedIn article is about 3,000). */
+    public static final int MAX_TEXT_CHARS = 10_000;
+    /** Longest post id. */
+    public static final int MAX_ID_CHARS = 200;
+    /** Longest brand name. */
+    public static final int MAX_BRAND_CHARS = 100;
+    /** Longest channel name. */
+    public static final int MAX_CHANNEL_CHARS = 40;
+    /** Longest author. */
+    public static final int MAX_AUTHOR_CHARS = 200;
+    /** Most goal tags on one post or one policy. */
+    public static final int MAX_GOALS = 20;
+    /** Largest record value the analyzer parses, in bytes. */
+    public static final int MAX_RECORD_BYTES = 256 * 1024;
+    /** A goal tag: lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 40 characters. */
+    public static final Pattern GOAL_TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
+
+    private Limits() {
+    }
+}

@@ -1,0 +1,68 @@
+package dev.contentmix.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.CreateTopicsResult;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/** Creates the topics of {@link Topics} that do not exist yet; existing topics are left as they are. */
+public final class TopicSetup {
+    /** Partitions of a new topic: room for six analyzer instances. */
+    public static final int DEFAULT_PARTITIONS = 6;
+
+    private TopicSetup() {
+    }
+
+    /**
+     * Creates the missing topics and waits for them.
+     *
+     * @return the names of the topics this call created
+     */
+    public static List<String> ensure(Properties clientProps, Topics topics, int partitions, short replication) {
+        try (Admin admin = Admin.create(clientProps)) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = new ArrayList<>();
+            for (TopicSpec<?, ?> t : topics.all()) {
+                if (!existing.contains(t.name())) {
+                    NewTopic nt = new NewTopic(t.name(), partitions, replication);
+                    if (t.compacted()) {
+                        nt.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    }
+                    missing.add(nt);
+                }
+            }
+            if (missing.isEmpty()) {
+                return List.of();
+            }
+            CreateTopicsResult result = admin.createTopics(missing);
+            List<String> created = new ArrayList<>();
+            for (Map.Entry<String, ? extends org.apache.kafka.common.KafkaFuture<Void>> e : result.values().entrySet()) {
+                try {
+                    e.getValue().get(30, TimeUnit.SECONDS);
+                    created.add(e.getKey());
+                } catch (ExecutionException ex) {
+                    if (!(ex.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topic " + e.getKey() + ": "
+                                + ex.getCause().getMessage(), ex.getCause());
+                    }
+                }
+            }
+            return created;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reach Kafka at " + clientProps.get("bootstrap.servers")
+                    + " to create topics: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+        }
+    }
+}
