@@ -1,5 +1,8 @@
 package dev.contentmix.analyzer;
 
+import dev.contentmix.analyzer.mix.BrandWindows;
+import dev.contentmix.events.AlertType;
+import dev.contentmix.events.BrandMix;
 import dev.contentmix.events.Label;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,6 +20,9 @@ public final class AnalyzerMetrics {
     private final MeterRegistry registry;
     private final Map<String, Counter> classified = new ConcurrentHashMap<>();
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> mixUpdates = new ConcurrentHashMap<>();
+    private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<BrandMix> brandGauges;
     private final Counter deletions;
     private final Timer classificationTime;
     private final Timer endToEndLag;
@@ -52,6 +58,35 @@ public final class AnalyzerMetrics {
         if (lag >= 0) {
             endToEndLag.record(Duration.ofMillis(lag));
         }
+    }
+
+    /** Counts what a mix update did; LATE posts are older than their brand's window and counted nowhere. */
+    public void mixUpdate(BrandWindows.Outcome outcome) {
+        String o = outcome.name().toLowerCase(Locale.ROOT);
+        mixUpdates.computeIfAbsent(o, k -> Counter.builder("contentmix.mix.updates")
+                .description("Posts applied to brand windows, by outcome (late: older than the window, counted nowhere)")
+                .tag("outcome", o)
+                .register(registry)).increment();
+    }
+
+    public void alert(AlertType type) {
+        String t = type.name().toLowerCase(Locale.ROOT);
+        alerts.computeIfAbsent(t, k -> Counter.builder("contentmix.alerts.fired")
+                .description("Alerts fired, by type")
+                .tag("type", t)
+                .register(registry)).increment();
+    }
+
+    /** Hook for per-brand gauges; a bounded set of brands is exported (see the metrics settings). */
+    public void brandMix(BrandMix mix) {
+        if (brandGauges != null) {
+            brandGauges.accept(mix);
+        }
+    }
+
+    /** Sets the receiver of per-brand snapshots for gauges. */
+    public void onBrandMix(java.util.function.Consumer<BrandMix> gauges) {
+        this.brandGauges = gauges;
     }
 
     public void deleted() {

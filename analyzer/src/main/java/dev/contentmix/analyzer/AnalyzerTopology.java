@@ -13,6 +13,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
 
+
 /**
  * Builds the analyzer's topology.
  *
@@ -24,6 +25,8 @@ import org.apache.kafka.streams.state.Stores;
 public final class AnalyzerTopology {
     /** Global store of brand policies, fed by the policies topic. */
     public static final String POLICY_STORE = "policies-store";
+    /** Every brand's retained posts and running counts; changelogged. */
+    public static final String MIX_STORE = "mix-store";
 
     private AnalyzerTopology() {
     }
@@ -52,7 +55,24 @@ public final class AnalyzerTopology {
                 .to(topics.deadLetters.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
                         .withName("dead-letters-sink"));
 
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIX_STORE),
+                Serdes.Bytes(), Serdes.ByteArray()));
+
         KStream<String, Intake> accepted = branches.get("intake-accepted");
+        Map<String, KStream<String, MixOutput>> mixOut = accepted
+                .process(() -> new MixProcessor(metrics), Named.as("mix"), MIX_STORE)
+                .split(Named.as("mix-"))
+                .branch((brand, out) -> out instanceof MixOutput.Snapshot, Branched.as("snapshot"))
+                .defaultBranch(Branched.as("alert"));
+        mixOut.get("mix-snapshot")
+                .mapValues(out -> ((MixOutput.Snapshot) out).mix(), Named.as("to-mix"))
+                .to(topics.mix.name(), Produced.with(topics.mix.keySerde(), topics.mix.valueSerde())
+                        .withName("mix-sink"));
+        mixOut.get("mix-alert")
+                .mapValues(out -> ((MixOutput.Alert) out).alert(), Named.as("to-alert"))
+                .to(topics.alerts.name(), Produced.with(topics.alerts.keySerde(), topics.alerts.valueSerde())
+                        .withName("alerts-sink"));
+
         accepted.filter((brand, result) -> result instanceof Intake.Classified, Named.as("classified-only"))
                 .mapValues(result -> ((Intake.Classified) result).classification(), Named.as("to-classification"))
                 .to(topics.classified.name(), Produced.with(topics.classified.keySerde(),

@@ -2,7 +2,11 @@ package dev.contentmix.analyzer;
 
 import dev.contentmix.analyzer.classify.PostClassifier;
 import dev.contentmix.analyzer.classify.Prediction;
+import dev.contentmix.events.BrandMix;
 import dev.contentmix.events.BrandPolicy;
+import dev.contentmix.events.Json;
+import dev.contentmix.events.MixAlert;
+import dev.contentmix.events.Post;
 import dev.contentmix.events.Classification;
 import dev.contentmix.events.Label;
 import dev.contentmix.events.Topics;
@@ -44,6 +48,8 @@ final class TopologyFixture implements AutoCloseable {
     final TestInputTopic<String, byte[]> rawPolicies;
     final TestOutputTopic<String, Classification> classified;
     final TestOutputTopic<byte[], byte[]> deadLetters;
+    final TestOutputTopic<String, BrandMix> mix;
+    final TestOutputTopic<String, MixAlert> alerts;
 
     TopologyFixture() {
         Properties p = new Properties();
@@ -62,10 +68,29 @@ final class TopologyFixture implements AutoCloseable {
                 Topics.CLASSIFICATION_SERDE.deserializer());
         deadLetters = driver.createOutputTopic(topics.deadLetters.name(), Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+        mix = driver.createOutputTopic(topics.mix.name(), Serdes.String().deserializer(),
+                Topics.MIX_SERDE.deserializer());
+        alerts = driver.createOutputTopic(topics.alerts.name(), Serdes.String().deserializer(),
+                Topics.ALERT_SERDE.deserializer());
     }
 
     void send(String key, String json, Instant at) {
         posts.pipeInput(key == null ? null : utf8(key), json == null ? null : utf8(json), at);
+    }
+
+    /** Publishes a post of {@code brand}: SALES when {@code sales}, at event time {@code at}. */
+    void post(String brand, String id, boolean sales, Instant at, String... goals) {
+        Post p = new Post(id, brand, sales ? "BUY this now" : "a useful tip", "x", at, List.of(goals), null, false);
+        posts.pipeInput(utf8(brand), Json.write(p), at);
+    }
+
+    void delete(String brand, String id, Instant at) {
+        posts.pipeInput(utf8(brand), Json.write(new Post(id, brand, null, null, at, List.of(), null, true)), at);
+    }
+
+    /** The latest snapshot of each brand published so far. */
+    java.util.Map<String, BrandMix> latestMix() {
+        return mix.readKeyValuesToMap();
     }
 
     static byte[] utf8(String s) {

@@ -1,0 +1,57 @@
+package dev.contentmix.analyzer;
+
+import dev.contentmix.analyzer.mix.BrandWindows;
+import dev.contentmix.events.BrandPolicy;
+import dev.contentmix.events.MixAlert;
+import java.util.Optional;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Keeps each brand's windows up to date. In: classified posts and deletions keyed by brand. Out: the
+ * brand's new {@link MixOutput.Snapshot} after every change, and {@link MixOutput.Alert}s as they fire.
+ */
+final class MixProcessor implements Processor<String, Intake, String, MixOutput> {
+    private final AnalyzerMetrics metrics;
+    private ProcessorContext<String, MixOutput> context;
+    private KeyValueStore<String, BrandPolicy> policies;
+    private BrandWindows windows;
+
+    MixProcessor(AnalyzerMetrics metrics) {
+        this.metrics = metrics;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, MixOutput> context) {
+        this.context = context;
+        this.policies = context.getStateStore(AnalyzerTopology.POLICY_STORE);
+        KeyValueStore<Bytes, byte[]> store = context.getStateStore(AnalyzerTopology.MIX_STORE);
+        this.windows = new BrandWindows(store);
+    }
+
+    @Override
+    public void process(Record<String, Intake> record) {
+        String brand = record.key();
+        BrandPolicy policy = Optional.ofNullable(policies.get(brand)).orElseGet(() -> BrandPolicy.defaults(brand));
+        BrandWindows.Change change;
+        if (record.value() instanceof Intake.Classified c) {
+            change = windows.add(c.classification(), policy);
+        } else if (record.value() instanceof Intake.Deleted d) {
+            change = windows.delete(brand, d.post().id(), policy);
+        } else {
+            return;
+        }
+        metrics.mixUpdate(change.outcome());
+        if (change.mix() != null) {
+            metrics.brandMix(change.mix());
+            context.forward(record.withValue(new MixOutput.Snapshot(change.mix())));
+        }
+        for (MixAlert a : change.alerts()) {
+            metrics.alert(a.type());
+            context.forward(record.withValue(new MixOutput.Alert(a)));
+        }
+    }
+}

@@ -1,0 +1,582 @@
+package dev.contentmix.analyzer.mix;
+
+import dev.contentmix.events.AlertType;
+import dev.contentmix.events.BrandMix;
+import dev.contentmix.events.BrandMix.Figures;
+import dev.contentmix.events.BrandMix.Headroom;
+import dev.contentmix.events.BrandPolicy;
+import dev.contentmix.events.Classification;
+import dev.contentmix.events.GoalCheck;
+import dev.contentmix.events.Json;
+import dev.contentmix.events.Label;
+import dev.contentmix.events.MixAlert;
+import dev.contentmix.events.MixStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Every brand's windows, kept in one ordered key-value store (RocksDB, changelogged, so a brand moves
+ * between instances with its windows).
+ *
+ * <p>Layout, all keys prefixed by a kind byte and the brand:
+ * <ul>
+ *   <li>{@code E brand 0x00 time id} -> label, channel, goals: the retained posts, ordered by event time;</li>
+ *   <li>{@code I brand 0x00 id} -> time: finds a post by id, so a re-sent id replaces and a deletion removes;</li>
+ *   <li>{@code S brand} -> running counts, the count window's oldest key and the alert state.</li>
+ * </ul>
+ * A post is retained while it is in the time window (newer than the brand's newest post minus the
+ * window) or among the brand's last N posts; so state per brand is bounded by the windows. Counts
+ * are kept up to date incrementally: an update touches the post, its neighbours at the window edges
+ * and the posts that just aged out. A policy change that alters the windows or goals recounts the
+ * brand from its retained posts.
+ */
+public final class BrandWindows {
+    private static final int MAX_BREAKDOWN_KEYS = 32;
+    private static final String OTHER = "other";
+    private static final String UNKNOWN_CHANNEL = "unknown";
+
+    private final KeyValueStore<Bytes, byte[]> store;
+
+    public BrandWindows(KeyValueStore<Bytes, byte[]> store) {
+        this.store = store;
+    }
+
+    /**
+     * What an update did.
+     *
+     * @param outcome ADDED, REPLACED, DELETED, LATE (older than the time window: counted nowhere) or UNKNOWN_ID
+     * @param mix     the brand's snapshot after the update, or null when nothing changed
+     * @param alerts  alerts the update fired
+     */
+    public record Change(Outcome outcome, BrandMix mix, List<MixAlert> alerts) {
+    }
+
+    public enum Outcome { ADDED, REPLACED, DELETED, LATE, UNKNOWN_ID }
+
+    /** What a draft would do to the brand: the share now and if it were published, in the window that matters. */
+    public record Projection(double currentShare, double projectedShare, double limit, boolean wouldBeOver,
+                             boolean judged, String window, int valuePostsFirst) {
+    }
+
+    /** Adds a classified post, replacing an earlier version with the same id. */
+    public Change add(Classification c, BrandPolicy policy) {
+        String brand = c.brand();
+        State st = load(brand, policy);
+        boolean replaced = removeExisting(brand, c.postId(), st);
+        long ts = c.publishedAt().toEpochMilli();
+        if (ts <= st.cutoff()) {
+            if (!replaced) {
+                return new Change(Outcome.LATE, null, List.of());
+            }
+            // the new version is too old to count; the old one is gone: the brand did change
+            return finish(brand, policy, st, c.postId(), Outcome.LATE);
+        }
+        Entry e = new Entry(c.label(), c.channel() == null ? UNKNOWN_CHANNEL : c.channel(), c.goals());
+        byte[] key = entryKey(brand, ts, c.postId());
+        store.put(Bytes.wrap(key), e.encode());
+        store.put(Bytes.wrap(indexKey(brand, c.postId())), longBytes(ts));
+        st.addTime(e, policy);
+        int capacity = policy.lastPosts();
+        if (st.cSales + st.cValue < capacity) {
+            st.addCount(e, 1);
+            if (st.boundary == null || compare(key, st.boundary) < 0) {
+                st.boundary = key;
+            }
+        } else if (compare(key, st.boundary) > 0) {
+            st.addCount(e, 1);
+            byte[] old = st.boundary;
+            Entry oldEntry = entry(old);
+            st.addCount(oldEntry, -1);
+            st.boundary = nextKey(brand, old);
+            if (timeOf(old) <= st.cutoff()) {
+                deletePost(brand, old);
+            }
+        }
+        if (ts > st.streamTime) {
+            advance(brand, st, ts, policy);
+        }
+        return finish(brand, policy, st, c.postId(), replaced ? Outcome.REPLACED : Outcome.ADDED);
+    }
+
+    /** Removes a post by id (a post marked deleted). */
+    public Change delete(String brand, String postId, BrandPolicy policy) {
+        State st = load(brand, policy);
+        if (!removeExisting(brand, postId, st)) {
+            return new Change(Outcome.UNKNOWN_ID, null, List.of());
+        }
+        return finish(brand, policy, st, postId, Outcome.DELETED);
+    }
+
+    /** The brand's snapshot now, without changing anything. */
+    public BrandMix snapshot(String brand, BrandPolicy policy) {
+        State st = load(brand, policy);
+        return mix(brand, policy, st, st.lastPostId);
+    }
+
+    /** What publishing one more post with {@code label} now would do to the brand's mix. */
+    public Projection project(String brand, BrandPolicy policy, Label label) {
+        State st = load(brand, policy);
+        int add = label == Label.SALES ? 1 : 0;
+        double limit = policy.maxSalesShare();
+        int tPosts = st.tSales + st.tValue;
+        int cPosts = st.cSales + st.cValue;
+        boolean tJudged = tPosts + 1 >= policy.minPosts();
+        int cSalesAfter = st.cSales + add;
+        int cPostsAfter = cPosts + 1;
+        if (cPosts >= policy.lastPosts() && st.boundary != null) {
+            cSalesAfter -= entry(st.boundary).label == Label.SALES ? 1 : 0;
+            cPostsAfter = cPosts;
+        }
+        boolean cJudged = cPostsAfter >= policy.minPosts();
+        double tNow = MixMath.share(st.tSales, tPosts);
+        double tAfter = MixMath.share(st.tSales + add, tPosts + 1);
+        double cNow = MixMath.share(st.cSales, cPosts);
+        double cAfter = MixMath.share(cSalesAfter, cPostsAfter);
+        boolean tOver = tJudged && MixMath.over(st.tSales + add, tPosts + 1, limit);
+        boolean cOver = cJudged && MixMath.over(cSalesAfter, cPostsAfter, limit);
+        String tName = "the last " + MixMath.describe(policy.window());
+        String cName = "the last " + policy.lastPosts() + " posts";
+        // report the window that decides: the one that would go over, else the time window
+        if (cOver && !tOver) {
+            int first = firstValuePosts(st.cSales, cPosts, policy, cSalesAfter, cPostsAfter, false);
+            return new Projection(cNow, cAfter, limit, true, true, cName, first);
+        }
+        int first = tOver ? MixMath.valueNeeded(st.tSales + 1, tPosts + 1, limit) : 0;
+        if (tOver && first == 0) {
+            first = 1;
+        }
+        return new Projection(tNow, tAfter, limit, tOver, tJudged || cJudged, tName, tOver ? Math.max(1,
+                MixMath.valueNeeded(st.tSales + 1, tPosts + 1 + first - first, limit)) : 0);
+    }
+
+    private static int firstValuePosts(int sales, int posts, BrandPolicy policy, int salesAfter, int postsAfter,
+                                       boolean unused) {
+        // value posts published before the draft so that, once it goes out, the window stays within
+        double limit = policy.maxSalesShare();
+        for (int m = 1; m <= policy.lastPosts(); m++) {
+            if (!MixMath.over(salesAfter, Math.min(policy.lastPosts(), postsAfter + m), limit)) {
+                return m;
+            }
+        }
+        return MixMath.NEVER;
+    }
+
+    // ---- state changes ----
+
+    private boolean removeExisting(String brand, String postId, State st) {
+        Bytes ik = Bytes.wrap(indexKey(brand, postId));
+        byte[] tsBytes = store.get(ik);
+        if (tsBytes == null) {
+            return false;
+        }
+        byte[] key = entryKey(brand, ByteBuffer.wrap(tsBytes).getLong(), postId);
+        Entry e = entry(key);
+        if (timeOf(key) > st.cutoff()) {
+            st.addTimeRaw(e, -1);
+        }
+        boolean inCount = st.boundary != null && compare(key, st.boundary) >= 0;
+        deletePost(brand, key);
+        if (inCount) {
+            st.addCount(e, -1);
+            byte[] prev = previousKey(brand, st.boundary);
+            if (prev != null) {
+                st.addCount(entry(prev), 1);
+                st.boundary = prev;
+            } else if (Arrays.equals(key, st.boundary)) {
+                st.boundary = nextKey(brand, key);
+            }
+        }
+        return true;
+    }
+
+    /** The brand's newest post time moved forward: posts that left the time window stop counting there. */
+    private void advance(String brand, State st, long newTime, BrandPolicy policy) {
+        long oldCutoff = st.cutoff();
+        st.streamTime = newTime;
+        long newCutoff = st.cutoff();
+        byte[] from = entryKey(brand, oldCutoff == Long.MIN_VALUE ? Long.MIN_VALUE : oldCutoff + 1, null);
+        byte[] to = entryKey(brand, newCutoff + 1, null);
+        List<byte[]> drop = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(from), Bytes.wrap(to))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                byte[] key = kv.key.get();
+                st.addTimeRaw(Entry.decode(kv.value), -1);
+                if (st.boundary == null || compare(key, st.boundary) < 0) {
+                    drop.add(key);
+                }
+            }
+        }
+        drop.forEach(k -> deletePost(brand, k));
+    }
+
+    private Change finish(String brand, BrandPolicy policy, State st, String postId, Outcome outcome) {
+        st.lastPostId = postId;
+        BrandMix mix = mix(brand, policy, st, postId);
+        List<MixAlert> alerts = alerts(brand, policy, st, mix, postId);
+        store.put(Bytes.wrap(stateKey(brand)), Json.write(st));
+        return new Change(outcome, mix, alerts);
+    }
+
+    // ---- snapshot and alerts ----
+
+    private BrandMix mix(String brand, BrandPolicy policy, State st, String postId) {
+        Figures time = Figures.of(st.tSales, st.tValue);
+        Figures count = Figures.of(st.cSales, st.cValue);
+        boolean tJudged = time.posts() >= policy.minPosts();
+        boolean cJudged = count.posts() >= policy.minPosts();
+        double limit = policy.maxSalesShare();
+        MixStatus status;
+        if (!tJudged && !cJudged) {
+            status = MixStatus.INSUFFICIENT_DATA;
+        } else if ((tJudged && MixMath.over(time.sales(), time.posts(), limit))
+                || (cJudged && MixMath.over(count.sales(), count.posts(), limit))) {
+            status = MixStatus.OVER;
+        } else {
+            status = MixStatus.WITHIN;
+        }
+        int fit = MixMath.salesThatFit(time.sales(), time.posts(), limit);
+        int need = MixMath.valueNeeded(time.sales(), time.posts(), limit);
+        if (cJudged) {
+            int[] c = MixMath.countWindowHeadroom(countLabels(brand, st), policy.lastPosts(), limit);
+            fit = Math.min(fit, c[0]);
+            need = need == MixMath.NEVER || c[1] == MixMath.NEVER ? MixMath.NEVER : Math.max(need, c[1]);
+        }
+        if (fit == Integer.MAX_VALUE) {
+            fit = policy.lastPosts();
+        }
+        Map<String, Figures> channels = new LinkedHashMap<>();
+        st.tChannels.forEach((k, v) -> channels.put(k, Figures.of(v[0], v[1])));
+        Map<String, Figures> goals = new LinkedHashMap<>();
+        st.tGoals.forEach((k, v) -> goals.put(k, Figures.of(v[0], v[1])));
+        double offGoal = MixMath.share(st.tNotAligned, time.posts());
+        Instant asOf = st.streamTime == Long.MIN_VALUE ? null : Instant.ofEpochMilli(st.streamTime);
+        return new BrandMix(brand, asOf, policy, time, count, channels, goals, offGoal, status,
+                new Headroom(fit, need), postId);
+    }
+
+    private List<MixAlert> alerts(String brand, BrandPolicy policy, State st, BrandMix mix, String postId) {
+        List<MixAlert> out = new ArrayList<>(1);
+        double limit = policy.maxSalesShare();
+        Figures t = mix.timeWindow();
+        Figures c = mix.countWindow();
+        boolean tJudged = t.posts() >= policy.minPosts();
+        boolean cJudged = c.posts() >= policy.minPosts();
+        String tName = "the last " + MixMath.describe(policy.window());
+        String cName = "the last " + policy.lastPosts() + " posts";
+        Instant at = mix.asOf();
+        if (!st.overSelling && mix.status() == MixStatus.OVER) {
+            st.overSelling = true;
+            boolean timeOver = tJudged && MixMath.over(t.sales(), t.posts(), limit);
+            Figures w = timeOver ? t : c;
+            String name = timeOver ? tName : cName;
+            int need = mix.headroom().valuePostsNeeded();
+            String fix = need == MixMath.NEVER ? "only time brings it back under"
+                    : "publish " + need + " value post" + (need == 1 ? "" : "s") + " to get back under";
+            out.add(new MixAlert(brand, AlertType.OVER_SELLING, w.salesShare(), limit,
+                    timeOver ? MixMath.iso(policy.window()) : "last " + policy.lastPosts() + " posts", postId, at,
+                    brand + ": " + MixMath.percent(w.salesShare()) + " sales over " + name + " (limit "
+                            + MixMath.percent(limit) + "); " + fix));
+        } else if (st.overSelling && (tJudged || cJudged)
+                && (!tJudged || MixMath.below(t.sales(), t.posts(), policy.rearmBelow()))
+                && (!cJudged || MixMath.below(c.sales(), c.posts(), policy.rearmBelow()))) {
+            st.overSelling = false;
+            Figures w = tJudged ? t : c;
+            String name = tJudged ? tName : cName;
+            int fit = mix.headroom().salesPostsThatFit();
+            out.add(new MixAlert(brand, AlertType.BACK_WITHIN, w.salesShare(), limit,
+                    tJudged ? MixMath.iso(policy.window()) : "last " + policy.lastPosts() + " posts", postId, at,
+                    brand + ": back within the guideline, " + MixMath.percent(w.salesShare()) + " sales over "
+                            + name + " (limit " + MixMath.percent(limit) + "); room for " + fit + " more sales post"
+                            + (fit == 1 ? "" : "s")));
+        }
+        if (!policy.goals().isEmpty() && tJudged) {
+            double drift = mix.offGoalShare();
+            double max = policy.maxOffGoalShare();
+            if (!st.goalDrift && drift > max + MixMath.EPS) {
+                st.goalDrift = true;
+                out.add(new MixAlert(brand, AlertType.GOAL_DRIFT, drift, max, MixMath.iso(policy.window()), postId, at,
+                        brand + ": " + MixMath.percent(drift) + " of posts over " + tName
+                                + " serve none of the declared goals (" + String.join(", ", policy.goals())
+                                + "; limit " + MixMath.percent(max) + "); tag posts with a declared goal or rethink them"));
+            } else if (st.goalDrift && drift < Math.max(0, max - BrandPolicy.DEFAULT_REARM_MARGIN) - MixMath.EPS) {
+                st.goalDrift = false;
+            }
+        }
+        return out;
+    }
+
+    private boolean[] countLabels(String brand, State st) {
+        int n = st.cSales + st.cValue;
+        boolean[] out = new boolean[n];
+        if (st.boundary == null) {
+            return out;
+        }
+        int i = 0;
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(st.boundary), Bytes.wrap(brandEnd(brand)))) {
+            while (it.hasNext() && i < n) {
+                out[i++] = it.next().value[0] == 1;
+            }
+        }
+        return out;
+    }
+
+    // ---- loading and recounting ----
+
+    private State load(String brand, BrandPolicy policy) {
+        byte[] raw = store.get(Bytes.wrap(stateKey(brand)));
+        State st;
+        try {
+            st = raw == null ? new State() : Json.MAPPER.readValue(raw, State.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("corrupt mix state for brand " + brand, e);
+        }
+        if (!st.matches(policy)) {
+            recount(brand, st, policy);
+        }
+        return st;
+    }
+
+    /** Recounts a brand from its retained posts under a (new) policy. */
+    private void recount(String brand, State st, BrandPolicy policy) {
+        List<byte[]> keys = new ArrayList<>();
+        List<Entry> entries = new ArrayList<>();
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(brandStart(brand)), Bytes.wrap(brandEnd(brand)))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                keys.add(kv.key.get());
+                entries.add(Entry.decode(kv.value));
+            }
+        }
+        st.windowMs = policy.window().toMillis();
+        st.lastPosts = policy.lastPosts();
+        st.goals = policy.goals();
+        st.clearCounts();
+        long cutoff = st.cutoff();
+        int firstInCount = Math.max(0, keys.size() - policy.lastPosts());
+        st.boundary = keys.isEmpty() ? null : keys.get(firstInCount);
+        for (int i = 0; i < keys.size(); i++) {
+            boolean inTime = timeOf(keys.get(i)) > cutoff;
+            boolean inCount = i >= firstInCount;
+            if (inTime) {
+                st.addTime(entries.get(i), policy);
+            }
+            if (inCount) {
+                st.addCount(entries.get(i), 1);
+            }
+            if (!inTime && !inCount) {
+                deletePost(brand, keys.get(i));
+            }
+        }
+    }
+
+    private void deletePost(String brand, byte[] key) {
+        store.delete(Bytes.wrap(key));
+        store.delete(Bytes.wrap(indexKey(brand, idOf(brand, key))));
+    }
+
+    private Entry entry(byte[] key) {
+        byte[] v = store.get(Bytes.wrap(key));
+        if (v == null) {
+            throw new IllegalStateException("mix state lost a post it counts: " + Bytes.wrap(key));
+        }
+        return Entry.decode(v);
+    }
+
+    private byte[] nextKey(String brand, byte[] key) {
+        byte[] from = Arrays.copyOf(key, key.length + 1);
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(from), Bytes.wrap(brandEnd(brand)))) {
+            return it.hasNext() ? it.next().key.get() : null;
+        }
+    }
+
+    private byte[] previousKey(String brand, byte[] key) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.reverseRange(Bytes.wrap(brandStart(brand)), Bytes.wrap(key))) {
+            while (it.hasNext()) {
+                byte[] k = it.next().key.get();
+                if (!Arrays.equals(k, key)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    // ---- encodings ----
+
+    private static byte[] brandPrefix(char kind, String brand) {
+        byte[] b = brand.getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[b.length + 2];
+        out[0] = (byte) kind;
+        System.arraycopy(b, 0, out, 1, b.length);
+        out[b.length + 1] = 0;
+        return out;
+    }
+
+    static byte[] brandStart(String brand) {
+        return brandPrefix('E', brand);
+    }
+
+    static byte[] brandEnd(String brand) {
+        byte[] p = brandPrefix('E', brand);
+        p[p.length - 1] = 1;
+        return p;
+    }
+
+    static byte[] entryKey(String brand, long ts, String id) {
+        byte[] p = brandPrefix('E', brand);
+        byte[] idb = id == null ? new byte[0] : id.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(p.length + 8 + idb.length).put(p).putLong(ts ^ Long.MIN_VALUE).put(idb).array();
+    }
+
+    private static long timeOf(byte[] entryKey) {
+        int i = 0;
+        while (entryKey[i] != 0) {
+            i++;
+        }
+        return ByteBuffer.wrap(entryKey, i + 1, 8).getLong() ^ Long.MIN_VALUE;
+    }
+
+    private static String idOf(String brand, byte[] entryKey) {
+        int start = brand.getBytes(StandardCharsets.UTF_8).length + 2 + 8;
+        return new String(entryKey, start, entryKey.length - start, StandardCharsets.UTF_8);
+    }
+
+    static byte[] indexKey(String brand, String id) {
+        byte[] p = brandPrefix('I', brand);
+        byte[] idb = id.getBytes(StandardCharsets.UTF_8);
+        return ByteBuffer.allocate(p.length + idb.length).put(p).put(idb).array();
+    }
+
+    static byte[] stateKey(String brand) {
+        byte[] p = brandPrefix('S', brand);
+        return Arrays.copyOf(p, p.length - 1);
+    }
+
+    private static byte[] longBytes(long v) {
+        return ByteBuffer.allocate(8).putLong(v).array();
+    }
+
+    private static int compare(byte[] a, byte[] b) {
+        return Arrays.compareUnsigned(a, b);
+    }
+
+    /** A retained post: what the counts need. */
+    record Entry(Label label, String channel, List<String> goals) {
+        byte[] encode() {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(32);
+            try (DataOutputStream out = new DataOutputStream(buf)) {
+                out.writeByte(label == Label.SALES ? 1 : 0);
+                out.writeUTF(channel);
+                out.writeByte(goals.size());
+                for (String g : goals) {
+                    out.writeUTF(g);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return buf.toByteArray();
+        }
+
+        static Entry decode(byte[] bytes) {
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
+                Label label = in.readByte() == 1 ? Label.SALES : Label.VALUE;
+                String channel = in.readUTF();
+                int n = in.readByte();
+                List<String> goals = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    goals.add(in.readUTF());
+                }
+                return new Entry(label, channel, goals);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** The running counts of one brand (stored as JSON under its S key). */
+    static final class State {
+        public long streamTime = Long.MIN_VALUE;
+        public long windowMs = -1;
+        public int lastPosts = -1;
+        public List<String> goals = List.of();
+        public int tSales;
+        public int tValue;
+        public int tNotAligned;
+        public Map<String, int[]> tChannels = new TreeMap<>();
+        public Map<String, int[]> tGoals = new TreeMap<>();
+        public int cSales;
+        public int cValue;
+        public byte[] boundary;
+        public boolean overSelling;
+        public boolean goalDrift;
+        public String lastPostId;
+
+        long cutoff() {
+            return streamTime == Long.MIN_VALUE ? Long.MIN_VALUE : streamTime - windowMs;
+        }
+
+        boolean matches(BrandPolicy p) {
+            return windowMs == p.window().toMillis() && lastPosts == p.lastPosts() && goals.equals(p.goals());
+        }
+
+        void clearCounts() {
+            tSales = tValue = tNotAligned = cSales = cValue = 0;
+            tChannels = new TreeMap<>();
+            tGoals = new TreeMap<>();
+        }
+
+        void addTime(Entry e, BrandPolicy policy) {
+            addTimeRaw(e, 1);
+        }
+
+        void addTimeRaw(Entry e, int sign) {
+            boolean sales = e.label == Label.SALES;
+            if (sales) {
+                tSales += sign;
+            } else {
+                tValue += sign;
+            }
+            if (Goals.check(e.label, e.goals, goals) != GoalCheck.ALIGNED) {
+                tNotAligned += sign;
+            }
+            bump(tChannels, e.channel, sales, sign);
+            for (String g : e.goals) {
+                bump(tGoals, g, sales, sign);
+            }
+        }
+
+        void addCount(Entry e, int sign) {
+            if (e.label == Label.SALES) {
+                cSales += sign;
+            } else {
+                cValue += sign;
+            }
+        }
+
+        private static void bump(Map<String, int[]> m, String key, boolean sales, int sign) {
+            String k = m.containsKey(key) || m.size() < MAX_BREAKDOWN_KEYS ? key : OTHER;
+            int[] v = m.computeIfAbsent(k, x -> new int[2]);
+            v[sales ? 0 : 1] += sign;
+            if (v[0] == 0 && v[1] == 0) {
+                m.remove(k);
+            }
+        }
+    }
+}
