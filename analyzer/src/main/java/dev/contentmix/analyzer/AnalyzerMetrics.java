@@ -22,6 +22,7 @@ public final class AnalyzerMetrics {
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Counter> mixUpdates = new ConcurrentHashMap<>();
     private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
+    private final Map<String, Counter> drafts = new ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<BrandMix> brandGauges;
     private final Counter deletions;
     private final Timer classificationTime;
@@ -87,6 +88,14 @@ public final class AnalyzerMetrics {
     /** Sets the receiver of per-brand snapshots for gauges. */
     public void onBrandMix(java.util.function.Consumer<BrandMix> gauges) {
         this.brandGauges = gauges;
+    }
+
+    public void draftChecked(dev.contentmix.events.Decision decision) {
+        String d = decision.name().toLowerCase(Locale.ROOT);
+        drafts.computeIfAbsent(d, k -> Counter.builder("contentmix.drafts.checked")
+                .description("Drafts judged, by decision")
+                .tag("decision", d)
+                .register(registry)).increment();
     }
 
     public void deleted() {

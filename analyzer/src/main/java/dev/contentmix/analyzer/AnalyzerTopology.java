@@ -17,9 +17,12 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * Builds the analyzer's topology.
  *
- * <p>In: {@code posts} (key brand, value Post JSON, read as raw bytes so that nothing unreadable can
- * stop the stream) and {@code policies} (compacted, read into a global store). Out: {@code classified}
- * (Classification JSON, key brand) and {@code dead-letters} (original bytes, headers with the reason).
+ * <p>In: {@code posts} and {@code drafts} (key brand, value Post JSON, read as raw bytes so that nothing
+ * unreadable can stop the stream) and {@code policies} (compacted, read into a global store). Out:
+ * {@code classified} (Classification, key brand), {@code mix} (BrandMix after every change, key brand),
+ * {@code alerts} (MixAlert, key brand), {@code verdicts} (DraftVerdict, key draft id) and
+ * {@code dead-letters} (original bytes, headers with the reason). Posts and drafts share the brand
+ * windows store, so the two topics must have the same number of partitions.
  * Every processor, store and branch is named so internal topic names stay stable across releases.
  */
 public final class AnalyzerTopology {
@@ -41,25 +44,20 @@ public final class AnalyzerTopology {
                 Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("policies-source"),
                 () -> new PolicyLoader(POLICY_STORE, metrics));
 
-        KStream<String, Intake> intake = builder
-                .stream(topics.posts.name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("posts-source"))
-                .process(() -> new IntakeProcessor(classifier, metrics, POLICY_STORE), Named.as("intake"));
+        KStream<String, Intake> posts = intake(builder, topics.posts.name(), topics.deadLetters.name(), "posts",
+                classifier, metrics, false);
+        KStream<String, Intake> drafts = intake(builder, topics.drafts.name(), topics.deadLetters.name(), "drafts",
+                classifier, metrics, true);
 
-        Map<String, KStream<String, Intake>> branches = intake.split(Named.as("intake-"))
-                .branch((brand, result) -> result instanceof Intake.Rejected, Branched.as("rejected"))
-                .defaultBranch(Branched.as("accepted"));
-
-        branches.get("intake-rejected")
-                .process(DeadLetterProcessor::new, Named.as("dead-letter"))
-                .to(topics.deadLetters.name(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
-                        .withName("dead-letters-sink"));
+        posts.filter((brand, result) -> result instanceof Intake.Classified, Named.as("classified-only"))
+                .mapValues(result -> ((Intake.Classified) result).classification(), Named.as("to-classification"))
+                .to(topics.classified.name(), Produced.with(topics.classified.keySerde(),
+                        topics.classified.valueSerde()).withName("classified-sink"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MIX_STORE),
                 Serdes.Bytes(), Serdes.ByteArray()));
 
-        KStream<String, Intake> accepted = branches.get("intake-accepted");
-        Map<String, KStream<String, MixOutput>> mixOut = accepted
+        Map<String, KStream<String, MixOutput>> mixOut = posts
                 .process(() -> new MixProcessor(metrics), Named.as("mix"), MIX_STORE)
                 .split(Named.as("mix-"))
                 .branch((brand, out) -> out instanceof MixOutput.Snapshot, Branched.as("snapshot"))
@@ -73,11 +71,27 @@ public final class AnalyzerTopology {
                 .to(topics.alerts.name(), Produced.with(topics.alerts.keySerde(), topics.alerts.valueSerde())
                         .withName("alerts-sink"));
 
-        accepted.filter((brand, result) -> result instanceof Intake.Classified, Named.as("classified-only"))
-                .mapValues(result -> ((Intake.Classified) result).classification(), Named.as("to-classification"))
-                .to(topics.classified.name(), Produced.with(topics.classified.keySerde(),
-                        topics.classified.valueSerde()).withName("classified-sink"));
+        drafts.process(() -> new DraftProcessor(metrics), Named.as("draft-verdict"), MIX_STORE)
+                .to(topics.verdicts.name(), Produced.with(topics.verdicts.keySerde(), topics.verdicts.valueSerde())
+                        .withName("verdicts-sink"));
 
         return builder.build();
+    }
+
+    /** Source, intake and dead-letter routing of one input topic; returns the usable records. */
+    private static KStream<String, Intake> intake(StreamsBuilder builder, String topic, String deadLetters, String name,
+                                                  PostClassifier classifier, AnalyzerMetrics metrics, boolean drafts) {
+        KStream<String, Intake> intake = builder
+                .stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
+                .process(() -> new IntakeProcessor(classifier, metrics, POLICY_STORE, drafts),
+                        Named.as(name + "-intake"));
+        Map<String, KStream<String, Intake>> branches = intake.split(Named.as(name + "-"))
+                .branch((brand, result) -> result instanceof Intake.Rejected, Branched.as("rejected"))
+                .defaultBranch(Branched.as("accepted"));
+        branches.get(name + "-rejected")
+                .process(DeadLetterProcessor::new, Named.as(name + "-dead-letter"))
+                .to(deadLetters, Produced.with(Serdes.ByteArray(), Serdes.ByteArray())
+                        .withName(name + "-dead-letters-sink"));
+        return branches.get(name + "-accepted");
     }
 }

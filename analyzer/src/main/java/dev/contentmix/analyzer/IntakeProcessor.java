@@ -34,13 +34,16 @@ final class IntakeProcessor implements Processor<byte[], byte[], String, Intake>
     private final PostClassifier classifier;
     private final AnalyzerMetrics metrics;
     private final String policyStoreName;
+    private final boolean drafts;
     private ProcessorContext<String, Intake> context;
     private KeyValueStore<String, BrandPolicy> policies;
 
-    IntakeProcessor(PostClassifier classifier, AnalyzerMetrics metrics, String policyStoreName) {
+    /** @param drafts true for the drafts topic: drafts are not counted as published posts, nor deletable */
+    IntakeProcessor(PostClassifier classifier, AnalyzerMetrics metrics, String policyStoreName, boolean drafts) {
         this.classifier = classifier;
         this.metrics = metrics;
         this.policyStoreName = policyStoreName;
+        this.drafts = drafts;
     }
 
     @Override
@@ -56,6 +59,10 @@ final class IntakeProcessor implements Processor<byte[], byte[], String, Intake>
             post = parse(record);
         } catch (InvalidRecordException e) {
             reject(record, e.reason());
+            return;
+        }
+        if (post.deleted() && drafts) {
+            reject(record, "a draft cannot be marked deleted");
             return;
         }
         if (post.deleted()) {
@@ -78,7 +85,9 @@ final class IntakeProcessor implements Processor<byte[], byte[], String, Intake>
         Classification c = new Classification(post.id(), post.brand(), post.channel(), p.label(), p.confidence(),
                 p.signals(), Goals.check(p.label(), post.goals(), policy.goals()), post.goals(), p.language(),
                 classifier.modelVersion(), post.publishedAt(), Instant.now());
-        metrics.classified(p.label(), p.language(), took, record.timestamp());
+        if (!drafts) {
+            metrics.classified(p.label(), p.language(), took, record.timestamp());
+        }
         context.forward(record.withKey(post.brand()).withValue(new Intake.Classified(post, c)));
     }
 

@@ -4,6 +4,7 @@ import dev.contentmix.analyzer.classify.PostClassifier;
 import dev.contentmix.analyzer.classify.Prediction;
 import dev.contentmix.events.BrandMix;
 import dev.contentmix.events.BrandPolicy;
+import dev.contentmix.events.DraftVerdict;
 import dev.contentmix.events.Json;
 import dev.contentmix.events.MixAlert;
 import dev.contentmix.events.Post;
@@ -50,6 +51,8 @@ final class TopologyFixture implements AutoCloseable {
     final TestOutputTopic<byte[], byte[]> deadLetters;
     final TestOutputTopic<String, BrandMix> mix;
     final TestOutputTopic<String, MixAlert> alerts;
+    final TestOutputTopic<String, DraftVerdict> verdicts;
+    final TestInputTopic<byte[], byte[]> drafts;
 
     TopologyFixture() {
         Properties p = new Properties();
@@ -70,6 +73,10 @@ final class TopologyFixture implements AutoCloseable {
                 Serdes.ByteArray().deserializer());
         mix = driver.createOutputTopic(topics.mix.name(), Serdes.String().deserializer(),
                 Topics.MIX_SERDE.deserializer());
+        verdicts = driver.createOutputTopic(topics.verdicts.name(), Serdes.String().deserializer(),
+                Topics.VERDICT_SERDE.deserializer());
+        drafts = driver.createInputTopic(topics.drafts.name(), Serdes.ByteArray().serializer(),
+                Serdes.ByteArray().serializer());
         alerts = driver.createOutputTopic(topics.alerts.name(), Serdes.String().deserializer(),
                 Topics.ALERT_SERDE.deserializer());
     }
@@ -82,6 +89,13 @@ final class TopologyFixture implements AutoCloseable {
     void post(String brand, String id, boolean sales, Instant at, String... goals) {
         Post p = new Post(id, brand, sales ? "BUY this now" : "a useful tip", "x", at, List.of(goals), null, false);
         posts.pipeInput(utf8(brand), Json.write(p), at);
+    }
+
+    /** Submits a draft and returns its verdict. */
+    DraftVerdict draft(String brand, String id, boolean sales, Instant at, String... goals) {
+        Post p = new Post(id, brand, sales ? "BUY this now" : "a useful tip", "x", at, List.of(goals), null, false);
+        drafts.pipeInput(utf8(brand), Json.write(p), at);
+        return verdicts.readValue();
     }
 
     void delete(String brand, String id, Instant at) {

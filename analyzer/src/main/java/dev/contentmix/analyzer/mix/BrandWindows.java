@@ -69,9 +69,20 @@ public final class BrandWindows {
 
     public enum Outcome { ADDED, REPLACED, DELETED, LATE, UNKNOWN_ID }
 
-    /** What a draft would do to the brand: the share now and if it were published, in the window that matters. */
-    public record Projection(double currentShare, double projectedShare, double limit, boolean wouldBeOver,
-                             boolean judged, String window, int valuePostsFirst) {
+    /**
+     * What publishing one more post would do to the brand, in the window that decides.
+     *
+     * @param window          "the last 30 days" or "the last 50 posts"
+     * @param posts           posts in that window now
+     * @param currentShare    its sales share now
+     * @param projectedShare  its sales share with the post published now
+     * @param judged          whether the window would hold enough posts to judge
+     * @param wouldBeOver     whether the projected share is over the limit
+     * @param valuePostsFirst value posts to publish first so that the post fits (0 when it fits, NEVER when none help)
+     * @param fitsAt          when older sales posts will have aged out of the time window enough for it to fit, or null
+     */
+    public record Projection(String window, int posts, double currentShare, double projectedShare, boolean judged,
+                             boolean wouldBeOver, int valuePostsFirst, Instant fitsAt) {
     }
 
     /** Adds a classified post, replacing an earlier version with the same id. */
@@ -129,52 +140,88 @@ public final class BrandWindows {
         return mix(brand, policy, st, st.lastPostId);
     }
 
-    /** What publishing one more post with {@code label} now would do to the brand's mix. */
+    /** What publishing one more post with {@code label} now would do to the brand's mix; changes nothing. */
     public Projection project(String brand, BrandPolicy policy, Label label) {
         State st = load(brand, policy);
         int add = label == Label.SALES ? 1 : 0;
         double limit = policy.maxSalesShare();
-        int tPosts = st.tSales + st.tValue;
-        int cPosts = st.cSales + st.cValue;
-        boolean tJudged = tPosts + 1 >= policy.minPosts();
-        int cSalesAfter = st.cSales + add;
-        int cPostsAfter = cPosts + 1;
-        if (cPosts >= policy.lastPosts() && st.boundary != null) {
-            cSalesAfter -= entry(st.boundary).label == Label.SALES ? 1 : 0;
-            cPostsAfter = cPosts;
-        }
-        boolean cJudged = cPostsAfter >= policy.minPosts();
-        double tNow = MixMath.share(st.tSales, tPosts);
-        double tAfter = MixMath.share(st.tSales + add, tPosts + 1);
-        double cNow = MixMath.share(st.cSales, cPosts);
-        double cAfter = MixMath.share(cSalesAfter, cPostsAfter);
-        boolean tOver = tJudged && MixMath.over(st.tSales + add, tPosts + 1, limit);
-        boolean cOver = cJudged && MixMath.over(cSalesAfter, cPostsAfter, limit);
-        String tName = "the last " + MixMath.describe(policy.window());
-        String cName = "the last " + policy.lastPosts() + " posts";
-        // report the window that decides: the one that would go over, else the time window
-        if (cOver && !tOver) {
-            int first = firstValuePosts(st.cSales, cPosts, policy, cSalesAfter, cPostsAfter, false);
-            return new Projection(cNow, cAfter, limit, true, true, cName, first);
-        }
-        int first = tOver ? MixMath.valueNeeded(st.tSales + 1, tPosts + 1, limit) : 0;
-        if (tOver && first == 0) {
-            first = 1;
-        }
-        return new Projection(tNow, tAfter, limit, tOver, tJudged || cJudged, tName, tOver ? Math.max(1,
-                MixMath.valueNeeded(st.tSales + 1, tPosts + 1 + first - first, limit)) : 0);
-    }
 
-    private static int firstValuePosts(int sales, int posts, BrandPolicy policy, int salesAfter, int postsAfter,
-                                       boolean unused) {
-        // value posts published before the draft so that, once it goes out, the window stays within
-        double limit = policy.maxSalesShare();
-        for (int m = 1; m <= policy.lastPosts(); m++) {
-            if (!MixMath.over(salesAfter, Math.min(policy.lastPosts(), postsAfter + m), limit)) {
-                return m;
+        int tPosts = st.tSales + st.tValue;
+        boolean tJudged = tPosts + 1 >= policy.minPosts();
+        boolean tOver = tJudged && MixMath.over(st.tSales + add, tPosts + 1, limit);
+        Projection time = new Projection("the last " + MixMath.describe(policy.window()), tPosts,
+                MixMath.share(st.tSales, tPosts), MixMath.share(st.tSales + add, tPosts + 1), tJudged, tOver,
+                tOver ? MixMath.valueNeeded(st.tSales + add, tPosts + 1, limit) : 0,
+                tOver ? fitsAt(brand, st, policy) : null);
+
+        boolean[] labels = countLabels(brand, st);
+        int capacity = policy.lastPosts();
+        int cPosts = labels.length;
+        int cSalesAfter = st.cSales + add - (cPosts >= capacity && cPosts > 0 && labels[0] ? 1 : 0);
+        int cPostsAfter = Math.min(capacity, cPosts + 1);
+        boolean cJudged = cPostsAfter >= policy.minPosts();
+        boolean cOver = cJudged && MixMath.over(cSalesAfter, cPostsAfter, limit);
+        int cFirst = 0;
+        if (cOver) {
+            // publish m value posts first (each pushing out the oldest once full), then the post
+            cFirst = MixMath.NEVER;
+            for (int m = 1; m <= capacity; m++) {
+                boolean[] after = slide(labels, capacity, m, add == 1);
+                int s = 0;
+                for (boolean b : after) {
+                    s += b ? 1 : 0;
+                }
+                if (!MixMath.over(s, after.length, limit)) {
+                    cFirst = m;
+                    break;
+                }
             }
         }
-        return MixMath.NEVER;
+        Projection count = new Projection("the last " + capacity + " posts", cPosts, MixMath.share(st.cSales, cPosts),
+                MixMath.share(cSalesAfter, cPostsAfter), cJudged, cOver, cFirst, null);
+
+        if (cOver && (!tOver || cFirst == MixMath.NEVER || cFirst > time.valuePostsFirst())) {
+            return count;
+        }
+        if (!tJudged && cJudged) {
+            return count;
+        }
+        return time;
+    }
+
+    /** The window after {@code values} value posts and then one post, oldest first, capacity-bounded. */
+    private static boolean[] slide(boolean[] labels, int capacity, int values, boolean sales) {
+        int total = labels.length + values + 1;
+        int n = Math.min(capacity, total);
+        boolean[] out = new boolean[n];
+        int skip = total - n;
+        for (int i = 0; i < n; i++) {
+            int j = i + skip;
+            out[i] = j < labels.length ? labels[j] : (j == total - 1 && sales);
+        }
+        return out;
+    }
+
+    /** When enough old posts will have left the time window for one more sales post to fit, or null. */
+    private Instant fitsAt(String brand, State st, BrandPolicy policy) {
+        int sales = st.tSales;
+        int posts = st.tSales + st.tValue;
+        double limit = policy.maxSalesShare();
+        byte[] from = entryKey(brand, st.cutoff() + 1, null);
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(from), Bytes.wrap(brandEnd(brand)))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                sales -= kv.value[0] == 1 ? 1 : 0;
+                posts--;
+                if (posts + 1 < policy.minPosts()) {
+                    return null; // only an almost empty window would take it: waiting is no advice
+                }
+                if (!MixMath.over(sales + 1, posts + 1, limit)) {
+                    return Instant.ofEpochMilli(timeOf(kv.key.get())).plus(policy.window());
+                }
+            }
+        }
+        return null;
     }
 
     // ---- state changes ----
