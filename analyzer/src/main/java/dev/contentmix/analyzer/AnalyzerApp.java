@@ -4,7 +4,23 @@ import dev.contentmix.analyzer.classify.PostClassifier;
 import dev.contentmix.broker.EmbeddedKafka;
 import dev.contentmix.events.KafkaSettings;
 import dev.contentmix.events.TopicSetup;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.contentmix.analyzer.ops.BrandGauges;
+import dev.contentmix.analyzer.ops.OpsServer;
+import dev.contentmix.events.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.TopicDescription;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
@@ -33,23 +49,60 @@ public final class AnalyzerApp implements AutoCloseable {
      * @param threads            stream threads
      * @param exactlyOnce        exactly_once_v2 when true, at_least_once otherwise
      * @param partitions         partitions of topics this instance creates
+     * @param opsHost            address of the metrics and health endpoint
+     * @param opsPort            its port: 0 for any free port, -1 for no endpoint
+     * @param gaugeBrands        brands that get per-brand gauges; empty for the first {@code maxGaugeBrands} seen
+     * @param maxGaugeBrands     upper bound on brands with gauges
      */
     public record Options(KafkaSettings settings, String applicationId, Path stateDir, Path brokerDataDir,
-                          int brokerPort, int threads, boolean exactlyOnce, int partitions) {
+                          int brokerPort, int threads, boolean exactlyOnce, int partitions, String opsHost,
+                          int opsPort, Set<String> gaugeBrands, int maxGaugeBrands) {
+
+        /** Defaults for everything but the Kafka settings and the directories. */
+        public static Options of(KafkaSettings settings, String applicationId, Path dir) {
+            return new Options(settings, applicationId, dir.resolve("state"), dir.resolve("kafka"),
+                    EmbeddedKafka.DEFAULT_PORT, 1, true, TopicSetup.DEFAULT_PARTITIONS, "127.0.0.1", -1, Set.of(), 100);
+        }
+
+        public Options withBrokerPort(int port) {
+            return new Options(settings, applicationId, stateDir, brokerDataDir, port, threads, exactlyOnce,
+                    partitions, opsHost, opsPort, gaugeBrands, maxGaugeBrands);
+        }
+
+        public Options withOpsPort(int port) {
+            return new Options(settings, applicationId, stateDir, brokerDataDir, brokerPort, threads, exactlyOnce,
+                    partitions, opsHost, port, gaugeBrands, maxGaugeBrands);
+        }
     }
 
     private final EmbeddedKafka broker;
     private final KafkaStreams streams;
     private final String bootstrapServers;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final PrometheusMeterRegistry registry;
+    private KafkaStreamsMetrics streamsMetrics;
+    private OpsServer ops;
 
-    private AnalyzerApp(EmbeddedKafka broker, KafkaStreams streams, String bootstrapServers) {
+    private AnalyzerApp(EmbeddedKafka broker, KafkaStreams streams, String bootstrapServers,
+                        PrometheusMeterRegistry registry) {
         this.broker = broker;
         this.streams = streams;
         this.bootstrapServers = bootstrapServers;
+        this.registry = registry;
     }
 
-    public static AnalyzerApp start(Options o, PostClassifier classifier, MeterRegistry registry) {
+    /** Starts the analyzer with a Prometheus registry of its own. */
+    public static AnalyzerApp start(Options o, PostClassifier classifier) {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        return start(o, classifier, registry);
+    }
+
+    private static AnalyzerApp start(Options o, PostClassifier classifier, PrometheusMeterRegistry registry) {
         EmbeddedKafka broker = null;
         KafkaSettings settings = o.settings();
         if (settings.bootstrapServers() == null) {
@@ -60,10 +113,19 @@ public final class AnalyzerApp implements AutoCloseable {
             short replication = (short) (broker != null ? 1 : -1);
             TopicSetup.ensure(settings.clientProperties(), settings.topics(), o.partitions(), replication);
             Properties props = streamsConfig(o, settings, broker != null);
+            checkCopartitioned(settings);
             AnalyzerMetrics metrics = new AnalyzerMetrics(registry);
+            metrics.onBrandMix(new BrandGauges(registry, o.gaugeBrands(), o.maxGaugeBrands()));
+            Gauge.builder("contentmix.model.info", () -> 1).description("The model in use")
+                    .tag("version", classifier.modelVersion()).register(registry);
             KafkaStreams streams = new KafkaStreams(
                     AnalyzerTopology.build(settings.topics(), classifier, metrics), props);
-            AnalyzerApp app = new AnalyzerApp(broker, streams, settings.bootstrapServers());
+            AnalyzerApp app = new AnalyzerApp(broker, streams, settings.bootstrapServers(), registry);
+            app.streamsMetrics = new KafkaStreamsMetrics(streams);
+            app.streamsMetrics.bindTo(registry);
+            if (o.opsPort() >= 0) {
+                app.ops = new OpsServer(o.opsHost(), o.opsPort(), registry, streams::state);
+            }
             streams.setUncaughtExceptionHandler(e -> {
                 LOG.error("analyzer stopped on an unexpected error", e);
                 return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
@@ -76,12 +138,47 @@ public final class AnalyzerApp implements AutoCloseable {
             LOG.info("starting analyzer {} on {}", o.applicationId(), settings);
             streams.start();
             return app;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | java.io.IOException e) {
             if (broker != null) {
                 broker.close();
             }
-            throw e;
+            if (e instanceof java.net.BindException || e.getCause() instanceof java.net.BindException) {
+                throw new IllegalStateException("cannot open the metrics endpoint on " + o.opsHost() + ":"
+                        + o.opsPort() + ": port in use (choose another with --metrics-port)", e);
+            }
+            throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
         }
+    }
+
+    /** Posts and drafts share the brand windows, so a brand must land on the same partition in both. */
+    private static void checkCopartitioned(KafkaSettings settings) {
+        try (Admin admin = Admin.create(settings.clientProperties())) {
+            Topics t = settings.topics();
+            Map<String, TopicDescription> d = admin.describeTopics(List.of(t.posts.name(), t.drafts.name()))
+                    .allTopicNames().get(30, TimeUnit.SECONDS);
+            int posts = d.get(t.posts.name()).partitions().size();
+            int drafts = d.get(t.drafts.name()).partitions().size();
+            if (posts != drafts) {
+                throw new IllegalStateException(t.posts.name() + " has " + posts + " partitions but " + t.drafts.name()
+                        + " has " + drafts + "; they must have the same number");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot describe topics at " + settings.bootstrapServers() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The registry with every meter of this instance. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    /** The port of the metrics and health endpoint, or -1 when there is none. */
+    public int opsPort() {
+        return ops == null ? -1 : ops.port();
     }
 
     static Properties streamsConfig(Options o, KafkaSettings settings, boolean embedded) {
@@ -134,6 +231,12 @@ public final class AnalyzerApp implements AutoCloseable {
     @Override
     public void close() {
         streams.close(Duration.ofSeconds(30));
+        if (streamsMetrics != null) {
+            streamsMetrics.close();
+        }
+        if (ops != null) {
+            ops.close();
+        }
         if (broker != null) {
             broker.close();
         }

@@ -30,6 +30,8 @@ public final class AnalyzerTopology {
     public static final String POLICY_STORE = "policies-store";
     /** Every brand's retained posts and running counts; changelogged. */
     public static final String MIX_STORE = "mix-store";
+    /** Content calendars being checked: the drafts of each plan so far. */
+    public static final String PLAN_STORE = "plan-store";
 
     private AnalyzerTopology() {
     }
@@ -71,7 +73,9 @@ public final class AnalyzerTopology {
                 .to(topics.alerts.name(), Produced.with(topics.alerts.keySerde(), topics.alerts.valueSerde())
                         .withName("alerts-sink"));
 
-        drafts.process(() -> new DraftProcessor(metrics), Named.as("draft-verdict"), MIX_STORE)
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PLAN_STORE),
+                Serdes.String(), Serdes.ByteArray()));
+        drafts.process(() -> new DraftProcessor(metrics), Named.as("draft-verdict"), MIX_STORE, PLAN_STORE)
                 .to(topics.verdicts.name(), Produced.with(topics.verdicts.keySerde(), topics.verdicts.valueSerde())
                         .withName("verdicts-sink"));
 

@@ -125,6 +125,41 @@ class DraftTopologyTest {
     }
 
     @Test
+    void aCalendarIsJudgedInOrderAsIfEachWerePublishedAtItsTime() {
+        history(18, 2); // 2/20 = 10%
+        Instant monday = T0.plus(Duration.ofDays(2));
+        List<DraftVerdict> plan = List.of(
+                f.planned("week-1", "acme", "c1", true, monday),                       // 3/21 = 14%
+                f.planned("week-1", "acme", "c2", true, monday.plus(Duration.ofDays(1))), // 4/22 = 18%
+                f.planned("week-1", "acme", "c3", true, monday.plus(Duration.ofDays(2))), // 5/23 = 22%: over
+                f.planned("week-1", "acme", "c4", false, monday.plus(Duration.ofDays(3))));
+        assertEquals(List.of(Decision.OK, Decision.OK, Decision.OVER_GUIDELINE, Decision.OK),
+                plan.stream().map(DraftVerdict::decision).toList());
+        assertEquals(5.0 / 23, plan.get(2).projectedShare(), 1e-12);
+        assertEquals(4.0 / 22, plan.get(2).currentShare(), 1e-12);
+
+        // the same drafts without a plan are each judged alone against the current mix
+        assertEquals(Decision.OK, f.draft("acme", "c3", true, monday.plus(Duration.ofDays(2))).decision());
+        // another plan starts from the real mix again
+        assertEquals(Decision.OK, f.planned("week-2", "acme", "c3", true, monday).decision());
+    }
+
+    @Test
+    void aCalendarLetsOldPostsAgeOut() {
+        f.policies.pipeInput("acme", new BrandPolicy("acme", null, Duration.ofDays(7), 7, 5, List.of(), null, null), T0);
+        for (int i = 0; i < 4; i++) {
+            f.post("acme", "s" + i, true, T0.plus(Duration.ofHours(i))); // four old ads on day 0
+        }
+        for (int i = 0; i < 6; i++) {
+            f.post("acme", "v" + i, false, T0.plus(Duration.ofDays(5)).plus(Duration.ofHours(i)));
+        }
+        // today (day 5) an ad would make 5/11: over; planned for day 8 the four old ads have aged out
+        assertEquals(Decision.OVER_GUIDELINE, f.planned("p", "acme", "d1", true, T0.plus(Duration.ofDays(5).plusHours(6)))
+                .decision());
+        assertEquals(Decision.OK, f.planned("q", "acme", "d2", true, T0.plus(Duration.ofDays(8))).decision());
+    }
+
+    @Test
     void aBadDraftIsDeadLettered() {
         f.drafts.pipeInput(TopologyFixture.utf8("acme"), TopologyFixture.utf8("{\"brand\":\"acme\",\"text\":\"hi\"}"), T0);
         f.drafts.pipeInput(TopologyFixture.utf8("acme"),

@@ -98,6 +98,15 @@ final class TopologyFixture implements AutoCloseable {
         return verdicts.readValue();
     }
 
+    /** Submits a draft of a content calendar (plan) at its planned time and returns its verdict. */
+    DraftVerdict planned(String plan, String brand, String id, boolean sales, Instant at) {
+        Post p = new Post(id, brand, sales ? "BUY this now" : "a useful tip", "x", at, List.of(), null, false);
+        org.apache.kafka.common.header.internals.RecordHeaders h = new org.apache.kafka.common.header.internals.RecordHeaders();
+        h.add(dev.contentmix.events.Drafts.PLAN_HEADER, utf8(plan));
+        drafts.pipeInput(new org.apache.kafka.streams.test.TestRecord<>(utf8(brand), Json.write(p), h, at));
+        return verdicts.readValue();
+    }
+
     void delete(String brand, String id, Instant at) {
         posts.pipeInput(utf8(brand), Json.write(new Post(id, brand, null, null, at, List.of(), null, true)), at);
     }

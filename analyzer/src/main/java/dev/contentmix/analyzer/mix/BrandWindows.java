@@ -140,53 +140,115 @@ public final class BrandWindows {
         return mix(brand, policy, st, st.lastPostId);
     }
 
-    /** What publishing one more post with {@code label} now would do to the brand's mix; changes nothing. */
+    /** A drafted post planned at a time, as part of a content calendar. */
+    public record Planned(String id, long at, Label label) {
+    }
+
+    /** What publishing one more post with {@code label} now (the brand's newest event time) would do. */
     public Projection project(String brand, BrandPolicy policy, Label label) {
+        return projectPlanned(brand, policy, List.of(), Long.MIN_VALUE, label);
+    }
+
+    /**
+     * What publishing a post with {@code label} at {@code at} would do, after the {@code earlier} planned
+     * posts went out at their times; changes nothing. Times before the brand's newest post count as
+     * its newest post's time. Posts age out of the time window as the plan moves forward.
+     */
+    public Projection projectPlanned(String brand, BrandPolicy policy, List<Planned> earlier, long at, Label label) {
         State st = load(brand, policy);
+        long now = Math.max(at, st.streamTime);
+        long windowMs = policy.window().toMillis();
+        List<long[]> items = new ArrayList<>(); // {time, sales 1/0}, by time
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(brandStart(brand)), Bytes.wrap(brandEnd(brand)))) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                items.add(new long[] {timeOf(kv.key.get()), kv.value[0]});
+            }
+        }
+        for (Planned p : earlier) {
+            if (p.at() <= now || now == Long.MIN_VALUE) {
+                items.add(new long[] {Math.max(p.at(), st.streamTime), p.label() == Label.SALES ? 1 : 0});
+            }
+        }
+        items.sort(java.util.Comparator.comparingLong(x -> x[0]));
+        long cutoff = now == Long.MIN_VALUE ? Long.MIN_VALUE : now - windowMs;
+        List<long[]> time = new ArrayList<>();
+        for (long[] x : items) {
+            if (x[0] > cutoff && x[0] <= now) {
+                time.add(x);
+            }
+        }
         int add = label == Label.SALES ? 1 : 0;
         double limit = policy.maxSalesShare();
 
-        int tPosts = st.tSales + st.tValue;
+        int tPosts = time.size();
+        int tSales = (int) time.stream().filter(x -> x[1] == 1).count();
         boolean tJudged = tPosts + 1 >= policy.minPosts();
-        boolean tOver = tJudged && MixMath.over(st.tSales + add, tPosts + 1, limit);
-        Projection time = new Projection("the last " + MixMath.describe(policy.window()), tPosts,
-                MixMath.share(st.tSales, tPosts), MixMath.share(st.tSales + add, tPosts + 1), tJudged, tOver,
-                tOver ? MixMath.valueNeeded(st.tSales + add, tPosts + 1, limit) : 0,
-                tOver ? fitsAt(brand, st, policy) : null);
+        boolean tOver = tJudged && MixMath.over(tSales + add, tPosts + 1, limit);
+        Instant fits = null;
+        if (tOver) {
+            int s = tSales;
+            int n = tPosts;
+            for (long[] x : time) {
+                s -= (int) x[1];
+                n--;
+                if (n + 1 < policy.minPosts()) {
+                    break; // only an almost empty window would take it: waiting is no advice
+                }
+                if (!MixMath.over(s + 1, n + 1, limit)) {
+                    fits = Instant.ofEpochMilli(x[0]).plus(policy.window());
+                    break;
+                }
+            }
+        }
+        Projection timeP = new Projection("the last " + MixMath.describe(policy.window()), tPosts,
+                MixMath.share(tSales, tPosts), MixMath.share(tSales + add, tPosts + 1), tJudged, tOver,
+                tOver ? MixMath.valueNeeded(tSales + add, tPosts + 1, limit) : 0, fits);
 
-        boolean[] labels = countLabels(brand, st);
         int capacity = policy.lastPosts();
+        List<long[]> upToNow = items.stream().filter(x -> now == Long.MIN_VALUE || x[0] <= now).toList();
+        boolean[] labels = new boolean[Math.min(capacity, upToNow.size())];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = upToNow.get(upToNow.size() - labels.length + i)[1] == 1;
+        }
         int cPosts = labels.length;
-        int cSalesAfter = st.cSales + add - (cPosts >= capacity && cPosts > 0 && labels[0] ? 1 : 0);
-        int cPostsAfter = Math.min(capacity, cPosts + 1);
-        boolean cJudged = cPostsAfter >= policy.minPosts();
-        boolean cOver = cJudged && MixMath.over(cSalesAfter, cPostsAfter, limit);
+        int cSales = 0;
+        for (boolean b : labels) {
+            cSales += b ? 1 : 0;
+        }
+        boolean[] after = slide(labels, capacity, 0, add == 1);
+        int cSalesAfter = 0;
+        for (boolean b : after) {
+            cSalesAfter += b ? 1 : 0;
+        }
+        boolean cJudged = after.length >= policy.minPosts();
+        boolean cOver = cJudged && MixMath.over(cSalesAfter, after.length, limit);
         int cFirst = 0;
         if (cOver) {
             // publish m value posts first (each pushing out the oldest once full), then the post
             cFirst = MixMath.NEVER;
             for (int m = 1; m <= capacity; m++) {
-                boolean[] after = slide(labels, capacity, m, add == 1);
-                int s = 0;
-                for (boolean b : after) {
-                    s += b ? 1 : 0;
+                boolean[] w = slide(labels, capacity, m, add == 1);
+                int sales = 0;
+                for (boolean b : w) {
+                    sales += b ? 1 : 0;
                 }
-                if (!MixMath.over(s, after.length, limit)) {
+                if (!MixMath.over(sales, w.length, limit)) {
                     cFirst = m;
                     break;
                 }
             }
         }
-        Projection count = new Projection("the last " + capacity + " posts", cPosts, MixMath.share(st.cSales, cPosts),
-                MixMath.share(cSalesAfter, cPostsAfter), cJudged, cOver, cFirst, null);
+        Projection count = new Projection("the last " + capacity + " posts", cPosts, MixMath.share(cSales, cPosts),
+                MixMath.share(cSalesAfter, after.length), cJudged, cOver, cFirst, null);
 
-        if (cOver && (!tOver || cFirst == MixMath.NEVER || cFirst > time.valuePostsFirst())) {
+        if (cOver && (!tOver || cFirst == MixMath.NEVER || cFirst > timeP.valuePostsFirst())) {
             return count;
         }
         if (!tJudged && cJudged) {
             return count;
         }
-        return time;
+        return timeP;
     }
 
     /** The window after {@code values} value posts and then one post, oldest first, capacity-bounded. */
@@ -200,28 +262,6 @@ public final class BrandWindows {
             out[i] = j < labels.length ? labels[j] : (j == total - 1 && sales);
         }
         return out;
-    }
-
-    /** When enough old posts will have left the time window for one more sales post to fit, or null. */
-    private Instant fitsAt(String brand, State st, BrandPolicy policy) {
-        int sales = st.tSales;
-        int posts = st.tSales + st.tValue;
-        double limit = policy.maxSalesShare();
-        byte[] from = entryKey(brand, st.cutoff() + 1, null);
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(from), Bytes.wrap(brandEnd(brand)))) {
-            while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> kv = it.next();
-                sales -= kv.value[0] == 1 ? 1 : 0;
-                posts--;
-                if (posts + 1 < policy.minPosts()) {
-                    return null; // only an almost empty window would take it: waiting is no advice
-                }
-                if (!MixMath.over(sales + 1, posts + 1, limit)) {
-                    return Instant.ofEpochMilli(timeOf(kv.key.get())).plus(policy.window());
-                }
-            }
-        }
-        return null;
     }
 
     // ---- state changes ----
