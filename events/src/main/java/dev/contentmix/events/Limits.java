@@ -21,6 +21,10 @@ public final class Limits {
     public static final int MAX_GOALS = 20;
     /** Largest record value the analyzer parses, in bytes. */
     public static final int MAX_RECORD_BYTES = 256 * 1024;
+    /** Earliest accepted publication time: social networks did not exist before. */
+    public static final java.time.Instant EARLIEST = java.time.Instant.parse("1990-01-01T00:00:00Z");
+    /** Latest accepted publication time: plans reach years ahead, not centuries. */
+    public static final java.time.Instant LATEST = java.time.Instant.parse("2200-01-01T00:00:00Z");
     /** A goal tag: lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 40 characters. */
     public static final Pattern GOAL_TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 

@@ -40,6 +40,10 @@ public record Post(String id, String brand, String text, String channel, Instant
             throw new InvalidRecordException("text has " + text.length() + " characters, over the limit of "
                     + Limits.MAX_TEXT_CHARS);
         }
+        if (publishedAt != null && (publishedAt.isBefore(Limits.EARLIEST) || publishedAt.isAfter(Limits.LATEST))) {
+            throw new InvalidRecordException("field 'publishedAt' is out of range (" + publishedAt
+                    + "); it must be between " + Limits.EARLIEST + " and " + Limits.LATEST);
+        }
         channel = optional("channel", channel, Limits.MAX_CHANNEL_CHARS);
         channel = channel == null ? null : channel.toLowerCase(Locale.ROOT);
         author = optional("author", author, Limits.MAX_AUTHOR_CHARS);
