@@ -126,10 +126,7 @@ public final class AnalyzerApp implements AutoCloseable {
             if (o.opsPort() >= 0) {
                 app.ops = new OpsServer(o.opsHost(), o.opsPort(), registry, streams::state);
             }
-            streams.setUncaughtExceptionHandler(e -> {
-                LOG.error("analyzer stopped on an unexpected error", e);
-                return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
-            });
+            streams.setUncaughtExceptionHandler(new RestartBudget(5, Duration.ofMinutes(5)));
             streams.setStateListener((now, before) -> {
                 if (now == KafkaStreams.State.NOT_RUNNING || now == KafkaStreams.State.ERROR) {
                     app.stopped.countDown();
@@ -147,6 +144,37 @@ public final class AnalyzerApp implements AutoCloseable {
                         + o.opsPort() + ": port in use (choose another with --metrics-port)", e);
             }
             throw e instanceof RuntimeException re ? re : new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces a stream thread that died on an unexpected error (its tasks resume from the last
+     * commit, so nothing is lost or counted twice), but stops the client when errors repeat: a bug
+     * that fails every time must not spin.
+     */
+    static final class RestartBudget implements StreamsUncaughtExceptionHandler {
+        private final int max;
+        private final Duration per;
+        private final java.util.ArrayDeque<Long> recent = new java.util.ArrayDeque<>();
+
+        RestartBudget(int max, Duration per) {
+            this.max = max;
+            this.per = per;
+        }
+
+        @Override
+        public synchronized StreamThreadExceptionResponse handle(Throwable e) {
+            long now = System.nanoTime();
+            while (!recent.isEmpty() && now - recent.peekFirst() > per.toNanos()) {
+                recent.removeFirst();
+            }
+            recent.addLast(now);
+            if (recent.size() > max) {
+                LOG.error("analyzer stopping: {} stream-thread failures within {}", recent.size(), per, e);
+                return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+            }
+            LOG.warn("replacing a stream thread after an unexpected error", e);
+            return StreamThreadExceptionResponse.REPLACE_THREAD;
         }
     }
 
