@@ -94,12 +94,32 @@ public final class AnalyzerApp implements AutoCloseable {
     /** Starts the analyzer with a Prometheus registry of its own. */
     public static AnalyzerApp start(Options o, PostClassifier classifier) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(io.micrometer.core.instrument.config.MeterFilter.deny(
+                AnalyzerApp::breaksPrometheusNaming));
         new JvmMemoryMetrics().bindTo(registry);
         new JvmGcMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
         return start(o, classifier, registry);
+    }
+
+    /**
+     * Meters left out of the scrape because their Prometheus names break its naming rules
+     * ({@code promtool check metrics}): a unit abbreviated in the name (Kafka's {@code io-time-ns-total},
+     * {@code start-time-ms}; the JVM binder's {@code process.cpu.time} in "ns"), a {@code _count} suffix
+     * on a gauge ({@code connection-count}, {@code system.cpu.count}), or, for a Kafka client meter, no
+     * description (per-node request latency). Renaming would not fix the unit, and none is needed.
+     */
+    static boolean breaksPrometheusNaming(io.micrometer.core.instrument.Meter.Id id) {
+        List<String> parts = List.of(id.getName().split("\\."));
+        boolean abbreviatedUnit = parts.contains("ns") || parts.contains("ms")
+                || "ns".equals(id.getBaseUnit()) || "ms".equals(id.getBaseUnit());
+        boolean countGauge = id.getType() == io.micrometer.core.instrument.Meter.Type.GAUGE
+                && id.getName().endsWith(".count");
+        boolean noHelp = id.getName().startsWith("kafka.")
+                && (id.getDescription() == null || id.getDescription().isBlank());
+        return abbreviatedUnit || countGauge || noHelp;
     }
 
     private static AnalyzerApp start(Options o, PostClassifier classifier, PrometheusMeterRegistry registry) {

@@ -41,6 +41,7 @@ final class TopologyFixture implements AutoCloseable {
         }
     };
 
+    private static final String STATE_DIR = System.getProperty("java.io.tmpdir") + "/contentmix-topology-tests";
     final Topics topics = Topics.defaults();
     final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     final TopologyTestDriver driver;
@@ -59,6 +60,8 @@ final class TopologyFixture implements AutoCloseable {
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, "topology-test");
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.STATE_DIR_CONFIG, STATE_DIR);
+        p.put("processing.exception.handler.global.enabled", "true");
         driver = new TopologyTestDriver(
                 AnalyzerTopology.build(topics, FAKE, new AnalyzerMetrics(registry)), p, Instant.parse("2026-03-01T00:00:00Z"));
         posts = driver.createInputTopic(topics.posts.name(), Serdes.ByteArray().serializer(),

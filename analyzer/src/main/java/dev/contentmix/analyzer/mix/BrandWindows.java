@@ -640,7 +640,8 @@ public final class BrandWindows {
             } else {
                 tValue += sign;
             }
-            if (Goals.check(e.label, e.goals, goals) != GoalCheck.ALIGNED) {
+            // with no declared goals there is nothing to be off: the share stays 0, GOAL_DRIFT never fires
+            if (!goals.isEmpty() && Goals.check(e.label, e.goals, goals) != GoalCheck.ALIGNED) {
                 tNotAligned += sign;
             }
             bump(tChannels, e.channel, sales, sign);

@@ -1,0 +1,193 @@
+package dev.contentmix.analyzer.classify;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A small hand-made lexicon of phrases that mark a purpose, in English, Spanish, Portuguese,
+ * French and German, grouped by what they do: ask for a purchase ({@code buy}), a booking, a
+ * trial, a donation; point to a link or a code; push urgency or an offer; announce a launch; or,
+ * on the other side, apologise, serve a customer, warn about scams, hire, recall, report a
+ * service status, thank. The model weighs the groups; the lexicon only names them, so that a
+ * phrase the training posts never used still counts with its group (the judged posts are written
+ * by other people). Matching is over {@link TextNormalizer} tokens (lower-case, accents removed);
+ * a pattern word ending in {@code *} matches any word with that prefix, {@code *} alone any word.
+ */
+final class Cues {
+
+    /** One phrase occurrence: group name and token span [start, end). */
+    record Match(String group, int start, int end) {
+    }
+
+    private record Pattern(String group, String[] words) {
+    }
+
+    private static final String[][] LEXICON = {
+        {"buy", "shop now", "shop the *", "tap to shop", "shop it", "shop our", "shop online", "shop all",
+            "order now", "order yours", "order today", "order online", "order here", "pre-order", "preorder*",
+            "pre-order*", "buy now", "buy it", "buy yours", "get yours", "grab yours", "grab one", "grab it",
+            "grab a", "add to cart", "add to bag", "get it now", "get it before", "dm us to order", "dm to order",
+            "dm to buy", "available at", "in stores now", "at checkout",
+            "compra ya", "compralo", "comprala", "compra ahora", "compra en", "pidelo", "pide ya", "pide el", "pide la",
+            "haz tu pedido", "consiguelo", "consiguela", "hazte con", "corre a", "llevatelo",
+            "compre ja", "compre agora", "compre o", "compre a", "garanta o", "garanta a", "garanta ja", "garanta *",
+            "peca ja", "peca o", "peca a", "faca seu pedido", "faca o seu pedido", "encomende", "pre-venda",
+            "achetez", "achete", "commandez", "commande *", "precommande*", "pre-commande*", "craquez", "foncez",
+            "jetzt kaufen", "kaufen", "jetzt bestellen", "bestellen", "bestelle", "bestellt", "sichere dir", "sichert euch",
+            "sichern sie sich", "hol dir", "holt euch", "vorbestell*", "ab in den warenkorb", "zum shop"},
+        {"book", "book now", "book a demo", "book a call", "book your", "book a", "book today", "book online",
+            "reserve your", "reserve a", "reserve now", "reserve today", "request a demo", "request a quote",
+            "get a quote", "get a demo", "see the demo", "watch the demo", "schedule a demo", "schedule a call",
+            "claim your spot", "secure your spot", "secure your seat", "save your seat", "save your spot",
+            "get tickets", "get your tickets", "grab tickets", "tickets on sale", "enroll", "enrol now",
+            "reserva tu", "reserva ya", "reserva ahora", "reserva en", "reservalo", "reserva tu plaza", "solicita una demo",
+            "pide una demo", "pide presupuesto", "solicita presupuesto", "agenda una", "apuntate", "inscribete", "entradas",
+            "reserve ja", "reserve o", "reserve a", "reserve sua", "reserve seu", "agende", "solicite", "inscreva-se",
+            "garanta sua vaga", "ingressos",
+            "reservez", "reserver", "demandez une demo", "demandez un devis", "inscrivez-vous", "billetterie",
+            "jetzt buchen", "buchen", "bucht", "buche", "reservieren", "reserviere", "reserviert", "demo anfragen",
+            "angebot anfordern", "termin vereinbaren", "jetzt anmelden", "tickets"},
+        {"trial", "free trial", "try it free", "try * free", "try it for free", "start your free", "start free",
+            "start your trial", "sign up", "signup", "subscribe", "get started", "join now", "join today", "upgrade",
+            "get premium", "go pro", "prueba gratis", "pruebalo gratis", "prueba gratuita", "suscribete", "registrate",
+            "hazte premium", "teste gratis", "teste gratuito", "assine", "cadastre-se", "essai gratuit",
+            "essayez gratuitement", "abonnez-vous", "kostenlos testen", "gratis testen", "jetzt testen", "abonnieren",
+            "abonniere", "jetzt registrieren"},
+        {"code", "use code", "with code", "promo code", "discount code", "code <code>", "<code>", "coupon",
+            "codigo", "cupon", "cupom", "code promo", "avec le code", "gutscheincode", "rabattcode", "mit dem code",
+            "mit code", "gutschein"},
+        {"link", "link in bio", "link in our bio", "in bio", "link below", "link in comments", "at the link",
+            "tap the link", "click the link", "swipe up", "link en bio", "enlace en bio", "link en la bio",
+            "link na bio", "lien en bio", "lien dans la bio", "link im profil", "link in der bio", "→ <url>"},
+        {"donate", "donate", "donate now", "give today", "give now", "support our work", "make a gift",
+            "chip in", "dona", "dona ya", "haz un donativo", "doe", "doe agora", "faites un don", "faire un don",
+            "jetzt spenden", "spende", "spenden"},
+        {"urgency", "limited time", "ends tonight", "ends sunday", "ends midnight", "ends soon", "last chance",
+            "while supplies last", "while stocks last", "only <num> left", "don't miss", "today only", "this weekend only",
+            "<num> hours only", "<num> hrs only", "selling fast", "almost gone", "solo hoy", "ultimas unidades",
+            "ultima oportunidad", "hasta agotar", "so hoje", "ultimas unidades", "ultima chance", "derniere chance",
+            "jusqu'a dimanche", "dernieres pieces", "nur heute", "letzte chance", "nur noch", "solange der vorrat reicht"},
+        {"offer", "<pct> off", "off everything", "off all", "off your", "free shipping", "free delivery", "bogo",
+            "buy one get one", "half price", "on sale", "sale", "deal", "deals", "bundle", "starting at <price>",
+            "from <price>", "only <price>", "just <price>", "for <price>", "<price> off", "rebajas", "oferta", "ofertas",
+            "descuento", "envio gratis", "promocion", "promo", "desconto", "frete gratis", "promocao", "liquidacao",
+            "soldes", "remise", "livraison offerte", "livraison gratuite", "reduction", "angebot", "rabatt",
+            "versandkostenfrei", "gratis versand", "sonderangebot"},
+        {"launch", "new drop", "just dropped", "just landed", "now available", "available now", "back in stock",
+            "out now", "is here", "are here", "now live", "meet the new", "introducing", "nueva coleccion",
+            "ya disponible", "ya a la venta", "novedad", "ja disponivel", "nova colecao", "lancamento", "chegou",
+            "nouvelle collection", "disponible des", "enfin disponible", "nouveaute", "jetzt erhaltlich", "ab sofort",
+            "neu im shop", "neue kollektion", "endlich da"},
+        {"apology", "sorry", "apologies", "apologize", "apologise", "so sorry", "lo sentimos", "lo siento", "disculpa*",
+            "perdon", "desculpa*", "sentimos muito", "desole*", "excuses", "entschuldig*", "tut uns leid", "tut mir leid"},
+        {"service", "order number", "dm us", "we've sent", "replacement", "refund*", "tracking", "reembolso*",
+            "numero de pedido", "te escribimos", "reemplazo", "numero do pedido", "rembours*", "numero de commande",
+            "erstatt*", "bestellnummer", "ersatz", "we've refunded", "escribenos", "manda dm", "envianos"},
+        {"scam", "scam*", "fake", "phishing", "impersonat*", "never ask", "we never", "never dm", "estafa*", "fraude*",
+            "falso*", "nunca pedimos", "golpe*", "arnaque*", "escroqu*", "faux", "betrug*", "fake-*", "gefalscht*",
+            "niemals"},
+        {"hiring", "hiring", "we're hiring", "join our team", "careers", "job opening", "open role", "apply",
+            "contratando", "buscamos", "vacante", "empleo", "estamos contratando", "vaga*", "recrut*", "rejoignez",
+            "poste", "candidature", "wir suchen", "stellenangebot", "bewirb", "bewerb*", "karriere"},
+        {"safety", "recall", "stop using", "safety notice", "do not use", "retirada", "dejen de usar", "recolhimento",
+            "rappel", "ne plus utiliser", "ruckruf", "nicht mehr verwenden", "sicherheitshinweis"},
+        {"status", "outage", "resolved", "degraded", "maintenance", "status page", "investigating", "incidencia",
+            "mantenimiento", "resuelto", "instabilidade", "manutencao", "panne", "maintenance", "retabli", "storung",
+            "wartung", "behoben"},
+        {"thanks", "thank you", "thanks", "shout-out", "shoutout", "congrats", "gracias", "enhorabuena", "obrigad*",
+            "parabens", "merci", "bravo", "danke", "gluckwunsch"},
+        {"howto", "how to", "tip", "tips", "step", "guide", "here's how", "why *", "what *", "como", "consejo*",
+            "truco*", "dica*", "passo", "astuce*", "conseil*", "comment", "etape", "tipp*", "so geht", "anleitung"},
+    };
+
+    private static final Map<String, List<Pattern>> BY_FIRST_WORD = new HashMap<>();
+    /** Patterns whose first word is a prefix (ends with *), indexed by the prefix's first character. */
+    private static final List<List<Pattern>> BY_PREFIX_CHAR = new ArrayList<>();
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            BY_PREFIX_CHAR.add(new ArrayList<>());
+        }
+        for (String[] group : LEXICON) {
+            for (int k = 1; k < group.length; k++) {
+                String[] words = group[k].split(" ");
+                Pattern p = new Pattern(group[0], words);
+                String first = words[0];
+                if (first.endsWith("*") && first.length() > 1) {
+                    BY_PREFIX_CHAR.get(first.charAt(0) & 127).add(p);
+                } else {
+                    BY_FIRST_WORD.computeIfAbsent(first, w -> new ArrayList<>()).add(p);
+                }
+            }
+        }
+    }
+
+    private Cues() {
+    }
+
+    /** All phrase occurrences in the tokens, left to right; a group matches at most once per start. */
+    static List<Match> find(String[] tokens) {
+        List<Match> matches = new ArrayList<>(4);
+        for (int i = 0; i < tokens.length; i++) {
+            String t = tokens[i];
+            List<Pattern> candidates = BY_FIRST_WORD.get(t);
+            if (candidates != null) {
+                addMatches(candidates, tokens, i, matches);
+            }
+            if (!t.isEmpty()) {
+                List<Pattern> prefixed = BY_PREFIX_CHAR.get(t.charAt(0) & 127);
+                if (!prefixed.isEmpty() && t.charAt(0) < 128) {
+                    addMatches(prefixed, tokens, i, matches);
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static void addMatches(List<Pattern> candidates, String[] tokens, int i, List<Match> out) {
+        String lastGroup = null;
+        for (Pattern p : candidates) {
+            if (p.group().equals(lastGroup)) {
+                continue;
+            }
+            if (matchesAt(p.words(), tokens, i)) {
+                out.add(new Match(p.group(), i, i + p.words().length));
+                lastGroup = p.group();
+            }
+        }
+    }
+
+    private static boolean matchesAt(String[] words, String[] tokens, int i) {
+        if (i + words.length > tokens.length) {
+            return false;
+        }
+        for (int k = 0; k < words.length; k++) {
+            String w = words[k];
+            String t = tokens[i + k];
+            if (t.equals(TextNormalizer.BOUNDARY)) {
+                return false;
+            }
+            if (w.equals("*")) {
+                continue;
+            }
+            if (w.length() > 1 && w.endsWith("*")) {
+                if (!t.regionMatches(0, w, 0, w.length() - 1)) {
+                    return false;
+                }
+            } else if (!w.equals(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Groups that mark a conversion ask (the sales side); the rest mark content for the audience. */
+    static boolean isSalesGroup(String group) {
+        return switch (group) {
+            case "buy", "book", "trial", "code", "link", "donate", "urgency", "offer", "launch" -> true;
+            default -> false;
+        };
+    }
+}
