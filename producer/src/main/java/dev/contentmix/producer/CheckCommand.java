@@ -340,7 +340,7 @@ public final class CheckCommand implements Callable<Integer> {
         @Override
         public void close() {
             producer.close(Duration.ofSeconds(5));
-            consumer.close(Duration.ofSeconds(5));
+            consumer.close(org.apache.kafka.clients.consumer.CloseOptions.timeout(Duration.ofSeconds(5)));
         }
     }
 
