@@ -2,6 +2,7 @@ package dev.contentmix.app;
 
 import dev.contentmix.analyzer.AnalyzerCommand;
 import dev.contentmix.app.bench.BenchCommand;
+import dev.contentmix.dashboard.DashboardCommand;
 import dev.contentmix.producer.CheckCommand;
 import dev.contentmix.producer.GenerateCommand;
 import dev.contentmix.producer.PolicyCommand;
@@ -20,6 +21,7 @@ final class Commands {
         cl.addSubcommand(new GenerateCommand());
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new PolicyCommand());
+        cl.addSubcommand(new DashboardCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
     }

@@ -3,6 +3,7 @@ package dev.contentmix.app;
 import dev.contentmix.analyzer.AnalyzerApp;
 import dev.contentmix.analyzer.classify.Classifiers;
 import dev.contentmix.analyzer.classify.PostClassifier;
+import dev.contentmix.dashboard.DashboardServer;
 import dev.contentmix.events.KafkaSettings;
 import dev.contentmix.events.cli.KafkaOptions;
 import dev.contentmix.producer.PostReader;
@@ -61,6 +62,10 @@ public final class DemoCommand implements Callable<Integer> {
             description = "Port of the analyzer's /metrics and /health; -1 for none (default: ${DEFAULT-VALUE}).")
     int metricsPort;
 
+    @Option(names = "--dashboard-port", defaultValue = "8080",
+            description = "Port of the live dashboard on 127.0.0.1; -1 for none (default: ${DEFAULT-VALUE}).")
+    int dashboardPort;
+
     @Option(names = "--feed", paramLabel = "FILE", description = "JSONL feed to stream instead of the bundled sample.")
     Path feed;
 
@@ -92,8 +97,17 @@ public final class DemoCommand implements Callable<Integer> {
                 .withBrokerPort(brokerPort).withOpsPort(metricsPort), classifier);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "demo-shutdown"));
         app.awaitRunning(Duration.ofMinutes(2));
-        KafkaSettings live = settings.withBootstrapServers(app.bootstrapServers());
+        KafkaSettings live = live(settings, app);
         out.printf("Kafka at %s, analyzer running with model %s.%n", app.bootstrapServers(), classifier.modelVersion());
+        if (app.opsPort() > 0) {
+            out.printf("Metrics: http://127.0.0.1:%d/metrics%n", app.opsPort());
+        }
+        DashboardServer dashboard = dashboardPort < 0 ? null : DashboardServer.start(live(settings, app), "127.0.0.1",
+                dashboardPort);
+        if (dashboard != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(dashboard::close, "dashboard-shutdown"));
+            out.printf("Dashboard: %s%n", dashboard.url());
+        }
         out.printf("Streaming %d lines of %s at %.0f posts/s...%n%n", lines.size(),
                 feed == null ? "the bundled sample feed" : feed, rate);
         out.flush();
@@ -110,6 +124,9 @@ public final class DemoCommand implements Callable<Integer> {
                     view.classified(), view.deadLetters(), view.alerts());
             if (exitWhenDone) {
                 boolean complete = view.classified() + view.deadLetters() >= sent;
+                if (dashboard != null) {
+                    dashboard.close();
+                }
                 app.close();
                 return complete ? 0 : 1;
             }
@@ -130,6 +147,10 @@ public final class DemoCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    private static KafkaSettings live(KafkaSettings settings, AnalyzerApp app) {
+        return settings.withBootstrapServers(app.bootstrapServers());
     }
 
     private int publish(KafkaSettings live, List<byte[]> lines, LiveView view) throws Exception {

@@ -11,8 +11,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -29,6 +34,10 @@ import org.apache.kafka.common.utils.Time;
  * <p>The data directory is formatted on first use and reused afterwards, so topics and offsets
  * survive {@link #stop()} and a new {@link #start(Path, int)} on the same directory. Internal
  * topics use replication factor 1 and min ISR 1, as a single node needs.
+ *
+ * <p>With a {@link ClientListener} the broker also serves clients on a second listener that
+ * authenticates and encrypts (SASL_SSL, say), as a production cluster does; its own traffic stays on
+ * PLAINTEXT listeners bound to 127.0.0.1.
  */
 public final class EmbeddedKafka implements AutoCloseable {
     /** Port of the quick start's broker; any free port when 0. */
@@ -37,12 +46,56 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
     private final int port;
     private final Map<String, String> extraConfig;
+    private final ClientListener clientListener;
+    private final int clientPort;
     private KafkaRaftServer server;
 
-    private EmbeddedKafka(Path dataDir, int port, Map<String, String> extraConfig) {
+    /**
+     * A second listener, named {@code CLIENT}, for clients that must authenticate or encrypt. The
+     * controller, inter-broker and readiness-check traffic stays on the PLAINTEXT listeners, so tests
+     * can prove that a client reaches the cluster through this listener alone.
+     *
+     * @param securityProtocol {@code SASL_SSL}, {@code SSL} or {@code SASL_PLAINTEXT}
+     * @param config           the listener's broker settings without its prefix ({@code ssl.keystore.location},
+     *                         {@code sasl.enabled.mechanisms}, {@code scram-sha-512.sasl.jaas.config}...);
+     *                         each is set as {@code listener.name.client.<setting>}
+     * @param scramUsers       user name to password, stored as SCRAM-SHA-256 and SCRAM-SHA-512 credentials
+     *                         when the data directory is formatted ({@code kafka-storage format --add-scram})
+     */
+    public record ClientListener(String securityProtocol, Map<String, String> config, Map<String, String> scramUsers) {
+        private static final Set<String> PROTOCOLS = Set.of("SASL_SSL", "SSL", "SASL_PLAINTEXT");
+
+        public ClientListener {
+            if (securityProtocol == null || !PROTOCOLS.contains(securityProtocol.toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("security protocol must be one of " + PROTOCOLS + ", not "
+                        + securityProtocol);
+            }
+            securityProtocol = securityProtocol.toUpperCase(Locale.ROOT);
+            config = Map.copyOf(config);
+            scramUsers = Map.copyOf(scramUsers);
+            scramUsers.forEach((name, password) -> {
+                // the storage tool splits its --add-scram argument on commas and has no escape
+                if (name.isEmpty() || name.contains(",") || password.contains(",")) {
+                    throw new IllegalArgumentException("SCRAM user names and passwords cannot contain ',' (user '"
+                            + name + "')");
+                }
+            });
+        }
+
+        /** Secrets stay out of logs and assertion messages: only the setting names and user names. */
+        @Override
+        public String toString() {
+            return "ClientListener[" + securityProtocol + ", settings=" + new TreeMap<>(config).keySet()
+                    + ", scramUsers=" + new TreeMap<>(scramUsers).keySet() + "]";
+        }
+    }
+
+    private EmbeddedKafka(Path dataDir, int port, Map<String, String> extraConfig, ClientListener clientListener) {
         this.dataDir = dataDir;
         this.port = port;
         this.extraConfig = Map.copyOf(extraConfig);
+        this.clientListener = clientListener;
+        this.clientPort = clientListener == null ? -1 : freePort();
     }
 
     /** Starts a broker on {@code port} (0 for any free port) with its data in {@code dataDir}. */
@@ -52,7 +105,22 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** As {@link #start(Path, int)}, with broker settings added or overridden. */
     public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> extraConfig) {
-        EmbeddedKafka k = new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, extraConfig);
+        EmbeddedKafka k = new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, extraConfig, null);
+        k.startServer();
+        return k;
+    }
+
+    /**
+     * As {@link #start(Path, int, Map)}, with a second listener for clients on a free port; clients reach
+     * it at {@link #clientBootstrapServers()}. SCRAM users are created only when {@code dataDir} is
+     * formatted, that is on its first use.
+     */
+    public static EmbeddedKafka start(Path dataDir, int port, Map<String, String> extraConfig,
+                                      ClientListener clientListener) {
+        if (clientListener == null) {
+            throw new IllegalArgumentException("clientListener is required; use start(dataDir, port, extraConfig)");
+        }
+        EmbeddedKafka k = new EmbeddedKafka(dataDir, port == 0 ? freePort() : port, extraConfig, clientListener);
         k.startServer();
         return k;
     }
@@ -66,9 +134,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         }
     }
 
-    /** The address clients use, {@code 127.0.0.1:port}. */
+    /** The address of the PLAINTEXT listener, {@code 127.0.0.1:port}. */
     public String bootstrapServers() {
         return "127.0.0.1:" + port;
+    }
+
+    /** The address of the {@link ClientListener}'s listener, or {@link #bootstrapServers()} when there is none. */
+    public String clientBootstrapServers() {
+        return clientListener == null ? bootstrapServers() : "127.0.0.1:" + clientPort;
     }
 
     public Path dataDir() {
@@ -109,7 +182,7 @@ public final class EmbeddedKafka implements AutoCloseable {
                 props.store(out, "contentmix embedded broker");
             }
             if (!Files.exists(dataDir.resolve("logs").resolve("meta.properties"))) {
-                format(configFile);
+                format(configFile, clientListener == null ? Map.of() : clientListener.scramUsers());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare broker data directory " + dataDir, e);
@@ -130,6 +203,14 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("controller.listener.names", "CONTROLLER");
         p.put("inter.broker.listener.name", "PLAINTEXT");
         p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        if (clientListener != null) {
+            String client = "CLIENT://127.0.0.1:" + clientPort;
+            p.put("listeners", p.getProperty("listeners") + "," + client);
+            p.put("advertised.listeners", p.getProperty("advertised.listeners") + "," + client);
+            p.put("listener.security.protocol.map", p.getProperty("listener.security.protocol.map")
+                    + ",CLIENT:" + clientListener.securityProtocol());
+            clientListener.config().forEach((k, v) -> p.put("listener.name.client." + k, v));
+        }
         p.put("log.dirs", dataDir.resolve("logs").toString());
         p.put("num.partitions", "6");
         p.put("offsets.topic.replication.factor", "1");
@@ -146,12 +227,21 @@ public final class EmbeddedKafka implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path configFile) {
+    private static void format(Path configFile, Map<String, String> scramUsers) {
+        List<String> args = new ArrayList<>(List.of("format", "--config", configFile.toString(),
+                "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"));
+        // in KRaft, SCRAM credentials are metadata records: written at format time they exist before
+        // the broker accepts its first connection, so no client can race their creation
+        new TreeMap<>(scramUsers).forEach((name, password) -> {
+            for (String mechanism : List.of("SCRAM-SHA-256", "SCRAM-SHA-512")) {
+                args.add("--add-scram");
+                args.add(mechanism + "=[name=" + name + ",password=" + password + "]");
+            }
+        });
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         int rc;
         try (PrintStream out = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-            rc = StorageTool.execute(new String[] {"format", "--config", configFile.toString(),
-                "--cluster-id", Uuid.randomUuid().toString(), "--ignore-formatted"}, out);
+            rc = StorageTool.execute(args.toArray(String[]::new), out);
         }
         if (rc != 0) {
             throw new IllegalStateException("formatting broker storage failed: " + buf.toString(StandardCharsets.UTF_8));

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.CreateTopicsResult;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates the topics of {@link Topics} that do not exist yet; existing topics are left as they are. */
@@ -61,8 +62,24 @@ public final class TopicSetup {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (cause instanceof AuthenticationException) {
+                // the cluster answered: "cannot reach" would send the user to the network instead of the settings
+                throw new IllegalStateException("Kafka at " + clientProps.get("bootstrap.servers")
+                        + " refused this client: " + describe(cause)
+                        + " (check the kafka.security.protocol, kafka.sasl.* and kafka.ssl.* settings)", e);
+            }
             throw new IllegalStateException("cannot reach Kafka at " + clientProps.get("bootstrap.servers")
-                    + " to create topics: " + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+                    + " to create topics: " + cause.getMessage(), e);
         }
+    }
+
+    /** Kafka's own reason; for TLS the innermost one, since "SSL handshake failed" alone says not why. */
+    private static String describe(Throwable authFailure) {
+        Throwable root = authFailure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == authFailure ? authFailure.getMessage() : authFailure.getMessage() + " (" + root.getMessage() + ")";
     }
 }

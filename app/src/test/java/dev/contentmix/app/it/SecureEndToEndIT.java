@@ -9,7 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.contentmix.analyzer.AnalyzerApp;
 import dev.contentmix.analyzer.classify.Classifiers;
 import dev.contentmix.analyzer.classify.PostClassifier;
+import dev.contentmix.app.ContentMix;
 import dev.contentmix.broker.EmbeddedKafka;
+import dev.contentmix.broker.TestTls;
 import dev.contentmix.events.Classification;
 import dev.contentmix.events.KafkaSettings;
 import dev.contentmix.events.Topics;
@@ -23,11 +25,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -35,9 +38,11 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.Appender;
 import org.apache.logging.log4j.core.LoggerContext;
 import org.apache.logging.log4j.core.appender.WriterAppender;
 import org.apache.logging.log4j.core.config.AbstractConfiguration;
+import org.apache.logging.log4j.core.config.AppenderRef;
 import org.apache.logging.log4j.core.config.Configuration;
 import org.apache.logging.log4j.core.config.LoggerConfig;
 import org.apache.logging.log4j.core.layout.PatternLayout;
@@ -51,7 +56,8 @@ import picocli.CommandLine;
  * Issue 9, "who may connect": the real analyzer and the producer's {@code publish} command on a
  * cluster that accepts clients only over SASL_SSL with SCRAM-SHA-512, configured by nothing but
  * {@code kafka.*} settings (a properties file given to {@link KafkaSettings#load}, {@code --config},
- * or {@code CONTENTMIX_KAFKA_*} variables). A wrong password stops both with an error that names
+ * or {@code CONTENTMIX_KAFKA_*} variables). A wrong password stops the analyzer (through its API and
+ * the launcher's {@code analyzer --config}) and {@code publish} with an error that names
  * authentication, and neither the error nor any log line at INFO or above repeats the password.
  */
 class SecureEndToEndIT {
@@ -140,9 +146,23 @@ class SecureEndToEndIT {
             assertTrue(took.compareTo(Duration.ofSeconds(15)) < 0, "refused at once, not after timeouts: " + took);
             assertFalse(stackTrace(e).contains(wrong), "the error repeats the password");
 
+            // what a user of the launcher sees: one line naming the refusal, exit code 1
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            int code = publish(out, err, "--config", badConfig.toString(), posts.toString());
+            CommandLine launcher = ContentMix.commandLine();
+            launcher.setOut(new PrintWriter(out, true));
+            launcher.setErr(new PrintWriter(err, true));
+            int code = launcher.execute("analyzer", "--config", badConfig.toString(), "--metrics-port", "-1",
+                    "--state-dir", dir.resolve("cli-state").toString());
+            assertEquals(1, code, err.toString());
+            assertTrue(err.toString().contains("contentmix analyzer: Kafka at " + kafka.clientBootstrapServers()
+                    + " refused this client: Authentication failed"), err.toString());
+            assertEquals(1, err.toString().lines().count(), err.toString());
+            assertFalse(err.toString().contains(wrong) || out.toString().contains(wrong), "analyzer repeats the password");
+
+            out = new StringWriter();
+            err = new StringWriter();
+            code = publish(out, err, "--config", badConfig.toString(), posts.toString());
             assertEquals(1, code);
             assertTrue(err.toString().contains("Authentication failed"), err.toString());
             assertFalse(err.toString().contains(wrong) || out.toString().contains(wrong), "publish repeats the password");
@@ -161,10 +181,10 @@ class SecureEndToEndIT {
         }
     }
 
-    /** The file a user writes: the bootstrap address and {@code kafka.*} settings, nothing else. */
+    /** The file a user writes: {@code kafka.*} settings, the bootstrap address included, nothing else. */
     private Path configFile(String name, String user, String password) throws IOException {
         Properties p = new Properties();
-        p.put("bootstrap.servers", kafka.clientBootstrapServers());
+        p.put("kafka.bootstrap.servers", kafka.clientBootstrapServers());
         p.put("kafka.security.protocol", "SASL_SSL");
         p.put("kafka.sasl.mechanism", "SCRAM-SHA-512");
         p.put("kafka.sasl.jaas.config", jaas(user, password));
@@ -234,13 +254,14 @@ class SecureEndToEndIT {
     /**
      * Every log event at INFO or above, from every logger, while open: the test configuration keeps
      * Kafka at WARN (and its network client at ERROR), which would hide exactly the lines a leak
-     * would be in, such as the clients' configuration dumps.
+     * would be in, such as the clients' configuration dumps. The loggers are lowered to INFO for the
+     * capture only; the appenders already there are held to their logger's old level meanwhile.
      */
     private static final class CapturedLogs implements AutoCloseable {
         private final StringWriter text = new StringWriter();
         private final LoggerContext context;
         private final WriterAppender appender;
-        private final Map<LoggerConfig, Level> levels = new HashMap<>();
+        private final List<Runnable> undo = new ArrayList<>();
 
         private CapturedLogs(LoggerContext context) {
             this.context = context;
@@ -251,18 +272,29 @@ class SecureEndToEndIT {
                     .build();
             appender.start();
             config.addAppender(appender);
-            List<LoggerConfig> all = new ArrayList<>(config.getLoggers().values());
+            Set<LoggerConfig> all = new LinkedHashSet<>(config.getLoggers().values());
             all.add(config.getRootLogger());
             for (LoggerConfig lc : all) {
-                if (levels.containsKey(lc)) {
-                    continue;
-                }
-                levels.put(lc, lc.getExplicitLevel());
-                if (lc.getLevel().isMoreSpecificThan(Level.INFO)) {
+                Level explicit = lc.getExplicitLevel();
+                Level effective = lc.getLevel();
+                if (effective.isMoreSpecificThan(Level.INFO) && effective != Level.INFO) {
                     lc.setLevel(Level.INFO);
+                    for (AppenderRef ref : lc.getAppenderRefs()) {
+                        Appender existing = config.getAppender(ref.getRef());
+                        if (existing != null) {
+                            lc.removeAppender(existing.getName());
+                            lc.addAppender(existing, effective, ref.getFilter());
+                            undo.add(() -> {
+                                lc.removeAppender(existing.getName());
+                                lc.addAppender(existing, ref.getLevel(), ref.getFilter());
+                            });
+                        }
+                    }
+                    undo.add(() -> lc.setLevel(explicit));
                 }
                 if (lc == config.getRootLogger() || !lc.isAdditive()) {
                     lc.addAppender(appender, Level.INFO, null);
+                    undo.add(() -> lc.removeAppender(appender.getName()));
                 }
             }
             context.updateLoggers();
@@ -278,10 +310,7 @@ class SecureEndToEndIT {
 
         @Override
         public void close() {
-            levels.forEach((lc, level) -> {
-                lc.removeAppender(appender.getName());
-                lc.setLevel(level);
-            });
+            undo.forEach(Runnable::run);
             if (context.getConfiguration() instanceof AbstractConfiguration c) {
                 c.removeAppender(appender.getName());
             }

@@ -1,4 +1,4 @@
-package dev.contentmix.app.it;
+package dev.contentmix.broker;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,33 +21,34 @@ import java.util.concurrent.TimeUnit;
  * {@code 127.0.0.1} and {@code localhost}, the broker's PKCS12 keystore (key and chain) and the
  * clients' trust in two forms, a PKCS12 truststore and the CA as a PEM file.
  *
- * <p>A copy of the broker module's test helper of the same name: modules do not share test code here.
- *
  * @param keystore   the broker's PKCS12 keystore
  * @param truststore PKCS12 truststore holding the CA
  * @param caPem      the CA certificate, PEM
  * @param password   password of both stores (and of the key)
  */
-record TestTls(Path keystore, Path truststore, Path caPem, String password) {
+public record TestTls(Path keystore, Path truststore, Path caPem, String password) {
 
-    static TestTls generate(Path dir) throws Exception {
+    public static TestTls generate(Path dir) throws Exception {
         Files.createDirectories(dir);
         String pw = "store-" + UUID.randomUUID();
         Path ca = dir.resolve("ca.p12");
         Path server = dir.resolve("broker.p12");
         Path csr = dir.resolve("broker.csr");
         Path signed = dir.resolve("broker.crt");
-        // EC keys: generated in milliseconds, where RSA would dominate the test's start-up
-        keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
+        // EC keys: generated in milliseconds, where RSA would dominate the test's start-up; the two
+        // key pairs are independent, so their keytool processes run side by side
+        Process caKey = keytool("-genkeypair", "-alias", "ca", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
                 "CN=contentmix test CA", "-ext", "bc:c", "-validity", "2", "-keystore", ca.toString(),
                 "-storetype", "PKCS12", "-storepass", pw);
-        keytool("-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1", "-dname",
-                "CN=localhost", "-validity", "2", "-keystore", server.toString(), "-storetype", "PKCS12",
+        Process serverKey = keytool("-genkeypair", "-alias", "broker", "-keyalg", "EC", "-groupname", "secp256r1",
+                "-dname", "CN=localhost", "-validity", "2", "-keystore", server.toString(), "-storetype", "PKCS12",
                 "-storepass", pw);
-        keytool("-certreq", "-alias", "broker", "-keystore", server.toString(), "-storepass", pw,
+        await(caKey, "-genkeypair");
+        await(serverKey, "-genkeypair");
+        run("-certreq", "-alias", "broker", "-keystore", server.toString(), "-storepass", pw,
                 "-file", csr.toString());
         // clients verify the host name (ssl.endpoint.identification.algorithm=https), so the address is in the SAN
-        keytool("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pw, "-infile", csr.toString(),
+        run("-gencert", "-alias", "ca", "-keystore", ca.toString(), "-storepass", pw, "-infile", csr.toString(),
                 "-outfile", signed.toString(), "-ext", "SAN=ip:127.0.0.1,dns:localhost", "-ext", "EKU=serverAuth",
                 "-validity", "2", "-rfc");
 
@@ -97,20 +98,29 @@ record TestTls(Path keystore, Path truststore, Path caPem, String password) {
         }
     }
 
-    private static void keytool(String... args) throws IOException, InterruptedException {
+    private static void run(String... args) throws IOException, InterruptedException {
+        await(keytool(args), args[0]);
+    }
+
+    private static Process keytool(String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
-        cmd.add("-J-Duser.language=en");
+        // a short-lived JVM: the C1 compiler and the serial collector halve its start-up on a busy machine
+        cmd.addAll(List.of("-J-XX:TieredStopAtLevel=1", "-J-XX:+UseSerialGC", "-J-Duser.language=en"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         p.getOutputStream().close();
+        return p;
+    }
+
+    private static void await(Process p, String what) throws IOException, InterruptedException {
         byte[] output = p.getInputStream().readAllBytes();
         if (!p.waitFor(60, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException("keytool " + args[0] + " did not finish within 60 s");
+            throw new IllegalStateException("keytool " + what + " did not finish within 60 s");
         }
         if (p.exitValue() != 0) {
-            throw new IllegalStateException("keytool " + args[0] + " failed: "
+            throw new IllegalStateException("keytool " + what + " failed: "
                     + new String(output, StandardCharsets.UTF_8).strip());
         }
     }
