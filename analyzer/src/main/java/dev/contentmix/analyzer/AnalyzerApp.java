@@ -79,6 +79,7 @@ public final class AnalyzerApp implements AutoCloseable {
     private final KafkaStreams streams;
     private final String bootstrapServers;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final PrometheusMeterRegistry registry;
     private KafkaStreamsMetrics streamsMetrics;
     private OpsServer ops;
@@ -236,6 +237,8 @@ public final class AnalyzerApp implements AutoCloseable {
                 o.exactlyOnce() ? StreamsConfig.EXACTLY_ONCE_V2 : StreamsConfig.AT_LEAST_ONCE);
         p.put(StreamsConfig.STATE_DIR_CONFIG, o.stateDir().toString());
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(o.threads()));
+        // the policy loader must not stop the global thread either (default from Kafka 5.0)
+        p.put("processing.exception.handler.global.enabled", "true");
         if (embedded) {
             p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
         }
@@ -278,6 +281,9 @@ public final class AnalyzerApp implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         streams.close(Duration.ofSeconds(30));
         if (streamsMetrics != null) {
             streamsMetrics.close();

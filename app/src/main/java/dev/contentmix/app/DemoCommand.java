@@ -96,18 +96,30 @@ public final class DemoCommand implements Callable<Integer> {
         AnalyzerApp app = AnalyzerApp.start(AnalyzerApp.Options.of(settings, "contentmix-demo", dataDir)
                 .withBrokerPort(brokerPort).withOpsPort(metricsPort), classifier);
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "demo-shutdown"));
-        app.awaitRunning(Duration.ofMinutes(2));
-        KafkaSettings live = live(settings, app);
-        out.printf("Kafka at %s, analyzer running with model %s.%n", app.bootstrapServers(), classifier.modelVersion());
-        if (app.opsPort() > 0) {
-            out.printf("Metrics: http://127.0.0.1:%d/metrics%n", app.opsPort());
+        DashboardServer dashboard = null;
+        try {
+            app.awaitRunning(Duration.ofMinutes(2));
+            KafkaSettings live = live(settings, app);
+            out.printf("Kafka at %s, analyzer running with model %s.%n", app.bootstrapServers(),
+                    classifier.modelVersion());
+            if (app.opsPort() > 0) {
+                out.printf("Metrics: http://127.0.0.1:%d/metrics%n", app.opsPort());
+            }
+            if (dashboardPort >= 0) {
+                dashboard = DashboardServer.start(live, "127.0.0.1", dashboardPort);
+                out.printf("Dashboard: %s%n", dashboard.url());
+            }
+            return stream(out, live, lines);
+        } finally {
+            // reached on --exit-when-done or an error; Ctrl-C ends the JVM through the shutdown hook
+            if (dashboard != null) {
+                dashboard.close();
+            }
+            app.close();
         }
-        DashboardServer dashboard = dashboardPort < 0 ? null : DashboardServer.start(live(settings, app), "127.0.0.1",
-                dashboardPort);
-        if (dashboard != null) {
-            Runtime.getRuntime().addShutdownHook(new Thread(dashboard::close, "dashboard-shutdown"));
-            out.printf("Dashboard: %s%n", dashboard.url());
-        }
+    }
+
+    private int stream(PrintWriter out, KafkaSettings live, List<byte[]> lines) throws Exception {
         out.printf("Streaming %d lines of %s at %.0f posts/s...%n%n", lines.size(),
                 feed == null ? "the bundled sample feed" : feed, rate);
         out.flush();
@@ -123,12 +135,7 @@ public final class DemoCommand implements Callable<Integer> {
             out.printf("Feed done: %d lines, %d classified, %d dead letters, %d alerts.%n", sent,
                     view.classified(), view.deadLetters(), view.alerts());
             if (exitWhenDone) {
-                boolean complete = view.classified() + view.deadLetters() >= sent;
-                if (dashboard != null) {
-                    dashboard.close();
-                }
-                app.close();
-                return complete ? 0 : 1;
+                return view.classified() + view.deadLetters() >= sent ? 0 : 1;
             }
             out.printf("Still running. In another terminal try:%n"
                     + "  ./contentmix generate --count 200 --rate 10%n"

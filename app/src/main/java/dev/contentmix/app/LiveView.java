@@ -121,13 +121,20 @@ final class LiveView implements AutoCloseable {
         synchronized (latest) {
             rows = new ArrayList<>(latest.values());
         }
+        if (rows.isEmpty()) {
+            return;
+        }
         out.println();
         out.printf("%-14s %7s %14s %7s %-18s %s%n", "brand", "posts", "sales share", "limit", "status", "headroom");
         for (BrandMix m : rows) {
+            int need = m.headroom().valuePostsNeeded();
+            int fit = m.headroom().salesPostsThatFit();
             String head = m.status() == MixStatus.OVER
-                    ? (m.headroom().valuePostsNeeded() < 0 ? "wait for sales to age out"
-                        : m.headroom().valuePostsNeeded() + " value posts to get under")
-                    : m.headroom().salesPostsThatFit() + " more sales posts fit";
+                    ? (need < 0 ? "wait for sales to age out" : need + " value post" + (need == 1 ? "" : "s")
+                        + " to get back under")
+                    : m.status() == MixStatus.INSUFFICIENT_DATA ? "too few posts to judge"
+                    : fit == 0 ? "no room for another sales post"
+                    : fit + " more sales post" + (fit == 1 ? " fits" : "s fit");
             String status = m.status().name();
             String colour = switch (m.status()) {
                 case OVER -> "1;31";

@@ -93,15 +93,31 @@ public final class TextNormalizer {
         }
     }
 
-    /** End of the whitespace-delimited chunk starting at i. */
+    /**
+     * End of the whitespace-delimited chunk starting at i; a price written with a space between
+     * amount and currency ("42 €", "€ 69", the usual European style) stays one chunk.
+     */
     private static int tokenEnd(String text, int i) {
         int n = text.length();
         int j = i;
-        while (j < n) {
-            char c = text.charAt(j);
-            if (Character.isWhitespace(c)) {
-                break;
+        while (j < n && !Character.isWhitespace(text.charAt(j))) {
+            j++;
+        }
+        if (j + 1 < n && text.charAt(j) == ' ') {
+            int symbol = isCurrencySymbolAt(text, i);
+            if (symbol > 0 && symbol == j - i && Character.isDigit(text.charAt(j + 1))) {
+                return chunkEnd(text, j + 1);
             }
+            if (Character.isDigit(text.charAt(j - 1)) && isCurrencySymbolAt(text, j + 1) > 0) {
+                return chunkEnd(text, j + 1);
+            }
+        }
+        return j;
+    }
+
+    private static int chunkEnd(String text, int i) {
+        int j = i;
+        while (j < text.length() && !Character.isWhitespace(text.charAt(j))) {
             j++;
         }
         return j;
@@ -150,8 +166,9 @@ public final class TextNormalizer {
                 if (j < n && raw.charAt(j) == '%') {
                     add(tokens, surface, PERCENT, raw.substring(i, j + 1));
                     i = j + 1;
-                } else if (isCurrencySymbolAt(raw, j) > 0) {
-                    int k = j + isCurrencySymbolAt(raw, j);
+                } else if (isCurrencySymbolAt(raw, j) > 0 || j + 1 < n && raw.charAt(j) == ' ' && isCurrencySymbolAt(raw, j + 1) > 0) {
+                    int from = raw.charAt(j) == ' ' ? j + 1 : j;
+                    int k = from + isCurrencySymbolAt(raw, from);
                     add(tokens, surface, PRICE, raw.substring(i, k));
                     i = k;
                 } else if (j < n && Character.isLetter(raw.charAt(j))) {

@@ -1,0 +1,87 @@
+package dev.contentmix.analyzer.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
+
+/**
+ * OpenNLP's language detector (the {@code langdetect-183.bin} model of
+ * {@code opennlp-models-langdetect}, read from the classpath, never downloaded), made sensible for
+ * social posts: on short texts its guess is noise, so a guess is only trusted when the text has
+ * enough letters and the detector is confident enough; otherwise the answer is the fallback
+ * language (English, the language most posts are in). Codes are returned as ISO 639-1.
+ */
+final class LanguageGuesser {
+
+    static final String MODEL_RESOURCE = "/langdetect-183.bin";
+
+    /** ISO 639-3 codes the detector returns, for the languages users are likely to meet. */
+    private static final Map<String, String> ISO1 = Map.ofEntries(
+            Map.entry("eng", "en"), Map.entry("spa", "es"), Map.entry("fra", "fr"), Map.entry("deu", "de"),
+            Map.entry("por", "pt"), Map.entry("ita", "it"), Map.entry("nld", "nl"), Map.entry("cat", "ca"),
+            Map.entry("glg", "gl"), Map.entry("pol", "pl"), Map.entry("swe", "sv"), Map.entry("dan", "da"),
+            Map.entry("nob", "no"), Map.entry("nno", "no"), Map.entry("fin", "fi"), Map.entry("ces", "cs"),
+            Map.entry("ron", "ro"), Map.entry("hun", "hu"), Map.entry("tur", "tr"), Map.entry("rus", "ru"),
+            Map.entry("ukr", "uk"), Map.entry("ell", "el"), Map.entry("ara", "ar"), Map.entry("heb", "he"),
+            Map.entry("hin", "hi"), Map.entry("jpn", "ja"), Map.entry("kor", "ko"), Map.entry("cmn", "zh"),
+            Map.entry("zho", "zh"), Map.entry("vie", "vi"), Map.entry("ind", "id"), Map.entry("tha", "th"));
+
+    private final LanguageDetectorME detector;
+    private final String fallback;
+    private final int minLetters;
+    private final double minConfidence;
+
+    LanguageGuesser(LanguageDetectorModel model, String fallback, int minLetters, double minConfidence) {
+        this.detector = new LanguageDetectorME(model);
+        this.fallback = fallback;
+        this.minLetters = minLetters;
+        this.minConfidence = minConfidence;
+    }
+
+    /** The detector with the thresholds measured on the corpus (see docs/classifier.md). */
+    static LanguageGuesser loadDefault() {
+        try (InputStream in = LanguageGuesser.class.getResourceAsStream(MODEL_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(MODEL_RESOURCE + " is not on the classpath: "
+                        + "add org.apache.opennlp:opennlp-models-langdetect");
+            }
+            return new LanguageGuesser(new LanguageDetectorModel(in), "en", 12, 0.5);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MODEL_RESOURCE, e);
+        }
+    }
+
+    /** ISO 639-1 code (or the detector's code when it has no two-letter form). */
+    String guess(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length() && letters < minLetters; i++) {
+            if (Character.isLetter(text.charAt(i))) {
+                letters++;
+            }
+        }
+        if (letters < minLetters) {
+            return fallback;
+        }
+        Language[] ranked = detector.predictLanguages(text);
+        if (ranked.length == 0) {
+            return fallback;
+        }
+        Language best = ranked[0];
+        // confidence as a share of the top two: the raw scores of 100+ languages are all small
+        double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
+        double share = best.getConfidence() / (best.getConfidence() + second);
+        if (share < minConfidence) {
+            return fallback;
+        }
+        return ISO1.getOrDefault(best.getLang(), best.getLang());
+    }
+
+    /** The raw ranking, for measuring thresholds. */
+    Language[] ranked(String text) {
+        return detector.predictLanguages(text);
+    }
+}

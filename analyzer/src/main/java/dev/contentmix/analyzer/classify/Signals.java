@@ -1,0 +1,203 @@
+package dev.contentmix.analyzer.classify;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+
+/**
+ * The words and phrases that pushed a decision most, read from the model's own parameters: for
+ * each feature present in the post, its weight for the chosen outcome minus its weight for the
+ * other one. The strongest positive ones are mapped back to the writer's text ({@code cue:buy} to
+ * "Shop now", {@code <price>} to "$49", a word pair to the two words). Features that are not
+ * words (length, emoji count) are never shown.
+ */
+final class Signals {
+
+    static final int MAX = 5;
+
+    private final Map<String, Context> parameters;
+
+    @SuppressWarnings("unchecked")
+    Signals(MaxentModel model) {
+        // AbstractModel#getDataStructures: [Context[] params, Map<String, Context> pmap, String[] outcomes]
+        this.parameters = model instanceof AbstractModel m ? (Map<String, Context>) m.getDataStructures()[1] : Map.of();
+    }
+
+    /** Up to {@link #MAX} readable signals, strongest first, no duplicates (case-insensitive). */
+    List<String> top(String[] features, TextNormalizer.Normalized text, int chosen, int other) {
+        int n = features.length;
+        String[] names = new String[n];
+        double[] weights = new double[n];
+        int count = 0;
+        Set<String> seen = new HashSet<>();
+        for (String f : features) {
+            Context c = parameters.get(f);
+            if (c == null || !seen.add(f) || !readable(f)) {
+                continue;
+            }
+            double w = weight(c, chosen) - weight(c, other);
+            if (w > 0) {
+                names[count] = f;
+                weights[count] = w;
+                count++;
+            }
+        }
+        Integer[] order = new Integer[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        double[] ws = weights;
+        String[] ns = names;
+        // ties broken by name so that the output is stable
+        Arrays.sort(order, (x, y) -> ws[x] != ws[y] ? Double.compare(ws[y], ws[x]) : ns[x].compareTo(ns[y]));
+        List<String> out = new ArrayList<>(MAX);
+        List<Cues.Match> matches = null;
+        for (Integer i : order) {
+            String f = names[i];
+            if (matches == null && (f.startsWith("cue:") || f.startsWith("end:") || f.startsWith("start:"))) {
+                matches = Cues.find(text.tokens());
+            }
+            String phrase = describe(f, text, matches);
+            if (phrase == null || phrase.isBlank() || isFunctionWord(phrase)) {
+                continue;
+            }
+            // "sorry" after "So sorry" adds nothing; "30% off" after "30%" replaces it in place
+            String lower = phrase.toLowerCase(Locale.ROOT);
+            boolean covered = false;
+            for (int k = 0; k < out.size(); k++) {
+                String shown = out.get(k).toLowerCase(Locale.ROOT);
+                if (shown.contains(lower)) {
+                    covered = true;
+                    break;
+                }
+                if (lower.contains(shown)) {
+                    out.set(k, phrase);
+                    covered = true;
+                    break;
+                }
+            }
+            if (!covered) {
+                out.add(phrase);
+                if (out.size() == MAX) {
+                    break;
+                }
+            }
+        }
+        return dedupe(out);
+    }
+
+    /** Replacing in place can leave two entries that now contain each other; keep the first. */
+    private static List<String> dedupe(List<String> phrases) {
+        List<String> out = new ArrayList<>(phrases.size());
+        for (String p : phrases) {
+            String lower = p.toLowerCase(Locale.ROOT);
+            if (out.stream().noneMatch(q -> q.toLowerCase(Locale.ROOT).contains(lower))) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /** Words that carry grammar, not purpose: weight on them is a writer's habit, not a reason to show. */
+    private static final Set<String> FUNCTION_WORDS = new HashSet<>(Arrays.asList((
+            "a an the and or but so if of to in on at for from by with as is are was were be been it its it's"
+            + " this that these those there here we we're we've our ours us you you're your yours i i'm my me"
+            + " he she they them their what who how when why which not no do does did just all any some more"
+            + " than then too very can will would should could has have had about into out up down over"
+            + " el la los las un una y o de del en con por para que se su sus es son al lo le les nos mas muy"
+            + " o os as um uma e do da dos das no na nos nas em com por para que se seu sua sao"
+            + " le la les un une et ou de du des en au aux avec pour par que qui se sa son ses est sont nous vous ce"
+            + " der die das ein eine und oder von zu im in am mit fur auf ist sind wir ihr sie es den dem des nicht").split(" ")));
+
+    private static boolean isFunctionWord(String phrase) {
+        return FUNCTION_WORDS.contains(TextNormalizer.fold(phrase.toLowerCase(Locale.ROOT)));
+    }
+
+    private static double weight(Context c, int outcome) {
+        int[] outcomes = c.getOutcomes();
+        for (int k = 0; k < outcomes.length; k++) {
+            if (outcomes[k] == outcome) {
+                return c.getParameters()[k];
+            }
+        }
+        return 0;
+    }
+
+    private static boolean readable(String f) {
+        return !f.startsWith("shape:len") && !f.equals("shape:emojis") && !f.equals("shape:hashtags")
+                && !f.equals("?") && !f.equals("<s> ?");
+    }
+
+    /** The text behind a feature, or null when it does not occur as such (it always does in practice). */
+    static String describe(String feature, TextNormalizer.Normalized text, List<Cues.Match> matches) {
+        String[] t = text.tokens();
+        String[] s = text.surface();
+        int colon = feature.indexOf(':');
+        if (colon > 0 && !feature.contains(" ")) {
+            String kind = feature.substring(0, colon);
+            String what = feature.substring(colon + 1);
+            switch (kind) {
+                case "cue", "start", "end" -> {
+                    Cues.Match found = null;
+                    for (Cues.Match m : matches) {
+                        if (m.group().equals(what)) {
+                            found = m;
+                            if (!kind.equals("end")) {
+                                break;
+                            }
+                        }
+                    }
+                    return found == null ? null : String.join(" ", Arrays.copyOfRange(s, found.start(), found.end()));
+                }
+                case "shape" -> {
+                    return switch (what) {
+                        case "price", "price@end" -> first(t, s, TextNormalizer.PRICE, what.endsWith("@end"));
+                        case "pct" -> first(t, s, TextNormalizer.PERCENT, false);
+                        case "code" -> first(t, s, TextNormalizer.CODE, false);
+                        case "url", "url@end" -> first(t, s, TextNormalizer.URL, what.endsWith("@end"));
+                        case "reply" -> s.length > 0 ? s[0] : null;
+                        default -> null;
+                    };
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        int space = feature.indexOf(' ');
+        if (space > 0) {
+            String a = feature.substring(0, space);
+            String b = feature.substring(space + 1);
+            if (a.equals(TextNormalizer.BOUNDARY)) {
+                return first(t, s, b, false);
+            }
+            for (int i = 0; i + 1 < t.length; i++) {
+                if (t[i].equals(a) && t[i + 1].equals(b)) {
+                    return s[i] + " " + s[i + 1];
+                }
+            }
+            return null;
+        }
+        return first(t, s, feature, false);
+    }
+
+    private static String first(String[] tokens, String[] surface, String token, boolean last) {
+        String found = null;
+        for (int i = 0; i < tokens.length; i++) {
+            if (tokens[i].equals(token)) {
+                found = surface[i];
+                if (!last) {
+                    break;
+                }
+            }
+        }
+        return found;
+    }
+}
