@@ -24,7 +24,7 @@ final class AnalyzerProcess implements AutoCloseable {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("dev.contentmix.app.ContentMix");
         cmd.addAll(List.of("analyzer", "--bootstrap-servers", bootstrap, "--application-id", applicationId,
-                "--state-dir", stateDir.toString(), "--metrics-port", "-1"));
+                "--state-dir", stateDir.toString(), "--metrics-port", "-1", "--threads", "2"));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().remove("KAFKA_BOOTSTRAP_SERVERS");

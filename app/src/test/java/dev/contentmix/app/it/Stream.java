@@ -101,6 +101,11 @@ public final class Stream {
         return posts.size();
     }
 
+    /** Records that are posts, not deletions: each gets exactly one classification. */
+    public long publishedPosts() {
+        return posts.stream().filter(p -> !p.deleted()).count();
+    }
+
     public Map<String, String> lastIdByBrand() {
         return lastIdByBrand;
     }
