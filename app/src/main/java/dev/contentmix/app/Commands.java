@@ -1,6 +1,9 @@
 package dev.contentmix.app;
 
 import dev.contentmix.analyzer.AnalyzerCommand;
+import dev.contentmix.analyzer.classify.ClassifyCommand;
+import dev.contentmix.analyzer.classify.EvaluateCommand;
+import dev.contentmix.analyzer.classify.TrainCommand;
 import dev.contentmix.app.bench.BenchCommand;
 import dev.contentmix.dashboard.DashboardCommand;
 import dev.contentmix.producer.CheckCommand;
@@ -22,6 +25,9 @@ final class Commands {
         cl.addSubcommand(new CheckCommand());
         cl.addSubcommand(new PolicyCommand());
         cl.addSubcommand(new DashboardCommand());
+        cl.addSubcommand(new TrainCommand());
+        cl.addSubcommand(new EvaluateCommand());
+        cl.addSubcommand(new ClassifyCommand());
         cl.addSubcommand(new BenchCommand());
         cl.addSubcommand(new CommandLine.HelpCommand());
     }
