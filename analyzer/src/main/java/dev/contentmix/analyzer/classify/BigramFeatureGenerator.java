@@ -6,21 +6,26 @@ import java.util.Map;
 import opennlp.tools.doccat.FeatureGenerator;
 
 /**
- * Word pairs, joined by a space, including a pair with the sentence start ({@code <s> shop}),
- * because the imperative that opens a sentence ("Shop now", "Reserve your table") is what makes
- * many posts ads. Pairs do not cross a sentence boundary. Stateless.
+ * Pairs of adjacent words, joined by a space, including the pair with the sentence start
+ * ({@code <s> shop}), because the imperative that opens a sentence ("Shop now", "Reserve your
+ * table") is what makes many posts ads. Pairs do not cross a sentence boundary, and pairs with a
+ * grammar word ({@link Stopwords}) are left out: "of the" says nothing about purpose, and the
+ * phrases that do ("link in bio") are the {@link CueFeatureGenerator}'s job. Stateless.
  */
 public final class BigramFeatureGenerator implements FeatureGenerator {
 
     @Override
     public Collection<String> extractFeatures(String[] tokens, Map<String, Object> extraInformation) {
-        ArrayList<String> features = new ArrayList<>(tokens.length + 1);
+        ArrayList<String> features = new ArrayList<>(tokens.length);
         String previous = TextNormalizer.BOUNDARY;
+        boolean previousGrammar = false;
         for (String t : tokens) {
-            if (!t.equals(TextNormalizer.BOUNDARY)) {
-                features.add(previous.concat(" ").concat(t));
+            boolean grammar = Stopwords.isGrammar(t);
+            if (!grammar && !previousGrammar && !t.equals(TextNormalizer.BOUNDARY)) {
+                features.add(previous + " " + t);
             }
             previous = t;
+            previousGrammar = grammar;
         }
         return features;
     }

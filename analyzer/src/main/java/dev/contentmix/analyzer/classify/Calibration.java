@@ -27,7 +27,11 @@ public record Calibration(double a, double b) {
         return sigmoid(a * logit(raw) + b);
     }
 
-    /** Fits a and b by maximum likelihood (Newton, with Platt's smoothed targets against overfitting). */
+    /**
+     * Fits a and b by maximum likelihood: Newton's method with a backtracking line search (Lin,
+     * Lin and Weng's fix of Platt's algorithm; without it an over-confident scorer makes the plain
+     * Newton step overshoot and diverge), on Platt's smoothed targets against overfitting.
+     */
     public static Calibration fit(List<Point> points) {
         if (points.isEmpty()) {
             return IDENTITY;
@@ -36,39 +40,70 @@ public record Calibration(double a, double b) {
         long negatives = points.size() - positives;
         double hi = (positives + 1.0) / (positives + 2.0);
         double lo = 1.0 / (negatives + 2.0);
+        int n = points.size();
+        double[] x = new double[n];
+        double[] t = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = logit(points.get(i).raw());
+            t[i] = points.get(i).sales() ? hi : lo;
+        }
         double a = 1;
         double b = 0;
+        double loss = loss(x, t, a, b);
         for (int iter = 0; iter < 100; iter++) {
             double ga = 0;
             double gb = 0;
-            double haa = 1e-9;
+            double haa = 1e-12;
             double hab = 0;
-            double hbb = 1e-9;
-            for (Point pt : points) {
-                double x = logit(pt.raw());
-                double p = sigmoid(a * x + b);
-                double t = pt.sales() ? hi : lo;
-                double d = p - t;
+            double hbb = 1e-12;
+            for (int i = 0; i < n; i++) {
+                double p = sigmoid(a * x[i] + b);
+                double d = p - t[i];
                 double w = p * (1 - p);
-                ga += d * x;
+                ga += d * x[i];
                 gb += d;
-                haa += w * x * x;
-                hab += w * x;
+                haa += w * x[i] * x[i];
+                hab += w * x[i];
                 hbb += w;
             }
-            double det = haa * hbb - hab * hab;
-            if (Math.abs(det) < 1e-12) {
+            if (Math.abs(ga) < 1e-9 && Math.abs(gb) < 1e-9) {
                 break;
             }
-            double da = (hbb * ga - hab * gb) / det;
-            double db = (haa * gb - hab * ga) / det;
-            a -= da;
-            b -= db;
-            if (Math.abs(da) < 1e-10 && Math.abs(db) < 1e-10) {
+            double det = haa * hbb - hab * hab;
+            double da = -(hbb * ga - hab * gb) / det;
+            double db = -(haa * gb - hab * ga) / det;
+            double gd = ga * da + gb * db;
+            double step = 1;
+            boolean improved = false;
+            while (step >= 1e-10) {
+                double na = a + step * da;
+                double nb = b + step * db;
+                double nl = loss(x, t, na, nb);
+                if (nl < loss + 1e-4 * step * gd) {
+                    a = na;
+                    b = nb;
+                    loss = nl;
+                    improved = true;
+                    break;
+                }
+                step /= 2;
+            }
+            if (!improved) {
                 break;
             }
         }
         return new Calibration(a, b);
+    }
+
+    /** Cross-entropy of the targets under sigmoid(a x + b), computed without overflow. */
+    private static double loss(double[] x, double[] t, double a, double b) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double f = a * x[i] + b;
+            // -[t log p + (1 - t) log(1 - p)] with p = sigmoid(f)
+            sum += f >= 0 ? (1 - t[i]) * f + Math.log1p(Math.exp(-f)) : -t[i] * f + Math.log1p(Math.exp(f));
+        }
+        return sum;
     }
 
     static double logit(double p) {

@@ -21,18 +21,31 @@ public final class Classifiers {
     }
 
     /** Shared instance: the shipped model and the language detector are loaded once per JVM. */
-    private static final class Default {
-        static final PostClassifier INSTANCE = fromBytes(readDefaultBytes());
-    }
+    private static volatile OpenNlpClassifier shipped;
 
-    /** The shipped classifier; thread-safe, loaded on first use and then shared. */
+    /**
+     * The shipped classifier; thread-safe, loaded on first use and then shared.
+     *
+     * @throws IllegalStateException when the model is missing from the classpath (a packaging error)
+     */
     public static PostClassifier loadDefault() {
-        return Default.INSTANCE;
+        return loadShipped();
     }
 
     /** The shipped model as its concrete type (evaluation needs more than {@link PostClassifier}). */
     static OpenNlpClassifier loadShipped() {
-        return (OpenNlpClassifier) Default.INSTANCE;
+        OpenNlpClassifier c = shipped;
+        if (c == null) {
+            // not a holder class: a failed load must stay an exception the caller can report, and be retried
+            synchronized (Classifiers.class) {
+                c = shipped;
+                if (c == null) {
+                    c = fromBytes(readDefaultBytes());
+                    shipped = c;
+                }
+            }
+        }
+        return c;
     }
 
     /** A classifier for a model file written by {@code train}. */
@@ -62,12 +75,23 @@ public final class Classifiers {
 
     /** The language detector is big (10 MB); every classifier in a JVM shares one. */
     static final class Languages {
-        private static final class Holder {
-            static final LanguageGuesser INSTANCE = LanguageGuesser.loadDefault();
+        private static volatile LanguageGuesser detector;
+
+        private Languages() {
         }
 
         static LanguageGuesser detector() {
-            return Holder.INSTANCE;
+            LanguageGuesser d = detector;
+            if (d == null) {
+                synchronized (Languages.class) {
+                    d = detector;
+                    if (d == null) {
+                        d = LanguageGuesser.loadDefault();
+                        detector = d;
+                    }
+                }
+            }
+            return d;
         }
     }
 }

@@ -55,8 +55,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             err.println("classify: no such model file: " + model);
             return 2;
         } catch (IOException | RuntimeException e) {
-            err.println("classify: cannot load model " + model + ": " + e.getMessage());
-            return 2;
+            err.println("classify: cannot load model " + (model == null ? "(shipped)" : model) + ": " + e.getMessage());
+            return model == null ? 1 : 2;
         }
         if (text != null && !text.isEmpty()) {
             String joined = String.join(" ", text);
@@ -92,7 +92,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         JsonNode node = Json.MAPPER.readTree(line);
                         JsonNode t = node.get("text");
                         if (t == null || !t.isTextual() || t.asText().isBlank()) {
-                            err.println("line " + number + ": no 'text' field, skipped");
+                            err.println("line " + number + ": no text in a 'text' field, skipped");
                             skipped++;
                             continue;
                         }

@@ -22,22 +22,24 @@ public final class CueFeatureGenerator implements FeatureGenerator {
         }
         int lastSentence = lastSentenceStart(tokens);
         ArrayList<String> features = new ArrayList<>(matches.size() * 2);
+        // bit sets of the groups already emitted (the lexicon has fewer than 64 groups)
+        long cue = 0;
+        long end = 0;
+        long start = 0;
         for (Cues.Match m : matches) {
-            String cue = "cue:" + m.group();
-            if (!features.contains(cue)) {
-                features.add(cue);
+            int g = m.groupIndex();
+            long bit = 1L << g;
+            if ((cue & bit) == 0) {
+                cue |= bit;
+                features.add(Cues.CUE_FEATURES[g]);
             }
-            if (m.start() >= lastSentence || m.end() >= tokens.length - 2) {
-                String end = "end:" + m.group();
-                if (!features.contains(end)) {
-                    features.add(end);
-                }
+            if ((end & bit) == 0 && (m.start() >= lastSentence || m.end() >= tokens.length - 2)) {
+                end |= bit;
+                features.add(Cues.END_FEATURES[g]);
             }
-            if (m.start() <= 1) {
-                String start = "start:" + m.group();
-                if (!features.contains(start)) {
-                    features.add(start);
-                }
+            if ((start & bit) == 0 && m.start() <= 1) {
+                start |= bit;
+                features.add(Cues.START_FEATURES[g]);
             }
         }
         return features;

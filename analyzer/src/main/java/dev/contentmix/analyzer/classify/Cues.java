@@ -6,22 +6,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A small hand-made lexicon of phrases that mark a purpose, in English, Spanish, Portuguese,
- * French and German, grouped by what they do: ask for a purchase ({@code buy}), a booking, a
- * trial, a donation; point to a link or a code; push urgency or an offer; announce a launch; or,
- * on the other side, apologise, serve a customer, warn about scams, hire, recall, report a
- * service status, thank. The model weighs the groups; the lexicon only names them, so that a
+ * A hand-made lexicon of phrases that mark a purpose, in English, Spanish, Portuguese, French
+ * and German, grouped by what they do: ask for a purchase ({@code buy}), a booking or a quote
+ * ({@code book}), a trial or subscription, a donation, a message ({@code contact}); point to a
+ * link or a code; push urgency or an offer; announce a launch; or, on the other side, apologise,
+ * serve a customer, warn about scams, hire, recall ({@code safety}), report a service status, say
+ * that nothing is sold ({@code nosale}), thank, teach ({@code howto}). The model weighs the groups
+ * (a "contact" phrase is an ask at the end of a story and service in a reply); the lexicon only names them, so that a
  * phrase the training posts never used still counts with its group (the judged posts are written
  * by other people). Matching is over {@link TextNormalizer} tokens (lower-case, accents removed);
  * a pattern word ending in {@code *} matches any word with that prefix, {@code *} alone any word.
  */
 final class Cues {
 
-    /** One phrase occurrence: group name and token span [start, end). */
-    record Match(String group, int start, int end) {
+    /** One phrase occurrence: group (index and name) and token span [start, end). */
+    record Match(int groupIndex, String group, int start, int end) {
     }
 
-    private record Pattern(String group, String[] words) {
+    /** A lexicon phrase: words, with a prefix stem where the word ends in {@code *}, null where any word goes. */
+    private record Pattern(int group, String[] words, boolean[] prefix) {
     }
 
     private static final String[][] LEXICON = {
@@ -58,7 +61,7 @@ final class Cues {
         {"code", "use code", "with code", "promo code", "discount code", "code <code>", "<code>", "coupon",
             "codigo", "cupon", "cupom", "code promo", "avec le code", "gutscheincode", "rabattcode", "mit dem code",
             "mit code", "gutschein"},
-        {"link", "link abaixo", "lien ci-dessous", "link unten", "enlace abajo", "link en perfil", "link no perfil", "more at <url>", "details at <url>", "at <url>", "link in bio", "link in our bio", "in bio", "link below", "link in comments", "at the link",
+        {"link", "link abaixo", "lien ci-dessous", "link unten", "enlace abajo", "link en perfil", "link no perfil", "link in bio", "link in our bio", "in bio", "link below", "link in comments", "at the link",
             "tap the link", "click the link", "swipe up", "link en bio", "enlace en bio", "link en la bio",
             "link na bio", "lien en bio", "lien dans la bio", "link im profil", "link in der bio", "→ <url>"},
         {"donate", "danke, wenn du hilfst", "werden sie", "foerderpartner", "forderpartner", "soutenez", "faites un don", "donnez", "ajude", "doacao", "colabora", "dona ahora", "apoya", "hazte socio", "devenez", "donate", "donate now", "give today", "give now", "support our work", "make a gift",
@@ -111,26 +114,66 @@ final class Cues {
             "truco*", "dica*", "passo", "astuce*", "conseil*", "comment", "etape", "tipp*", "so geht", "anleitung"},
     };
 
-    private static final Map<String, List<Pattern>> BY_FIRST_WORD = new HashMap<>();
-    /** Patterns whose first word is a prefix (ends with *), indexed by the prefix's first character. */
-    private static final List<List<Pattern>> BY_PREFIX_CHAR = new ArrayList<>();
+    /** Group names by index, and the feature names of each group, built once so that no call allocates them. */
+    static final String[] GROUPS = new String[LEXICON.length];
+    static final String[] CUE_FEATURES = new String[LEXICON.length];
+    static final String[] END_FEATURES = new String[LEXICON.length];
+    static final String[] START_FEATURES = new String[LEXICON.length];
+
+    /**
+     * Patterns by first word, as an open-addressing table indexed by the word's hash: every token of
+     * every post is looked up, a token's hash is already cached by the string, and a mostly empty
+     * table answers a miss (the usual case) in one probe.
+     */
+    private static final String[] FIRST_WORDS = new String[4096];
+    private static final Pattern[][] BY_FIRST_WORD = new Pattern[4096][];
+    /** Patterns whose first word is a prefix, indexed by the prefix's first two (ASCII) characters. */
+    private static final Pattern[][] BY_PREFIX = new Pattern[128 * 128][];
 
     static {
-        for (int c = 0; c < 128; c++) {
-            BY_PREFIX_CHAR.add(new ArrayList<>());
-        }
-        for (String[] group : LEXICON) {
+        Map<String, List<Pattern>> byWord = new HashMap<>();
+        Map<Integer, List<Pattern>> byPrefix = new HashMap<>();
+        for (int g = 0; g < LEXICON.length; g++) {
+            String[] group = LEXICON[g];
+            GROUPS[g] = group[0];
+            CUE_FEATURES[g] = "cue:" + group[0];
+            END_FEATURES[g] = "end:" + group[0];
+            START_FEATURES[g] = "start:" + group[0];
             for (int k = 1; k < group.length; k++) {
                 String[] words = group[k].split(" ");
-                Pattern p = new Pattern(group[0], words);
+                boolean[] prefix = new boolean[words.length];
+                for (int w = 0; w < words.length; w++) {
+                    if (words[w].equals("*")) {
+                        words[w] = null;
+                    } else if (words[w].endsWith("*")) {
+                        words[w] = words[w].substring(0, words[w].length() - 1);
+                        prefix[w] = true;
+                    }
+                }
+                Pattern p = new Pattern(g, words, prefix);
                 String first = words[0];
-                if (first.endsWith("*") && first.length() > 1) {
-                    BY_PREFIX_CHAR.get(first.charAt(0) & 127).add(p);
+                if (first == null || prefix[0] && (first.length() < 2 || first.charAt(0) >= 128 || first.charAt(1) >= 128)) {
+                    throw new IllegalStateException("lexicon phrase must start with a word or an ASCII prefix: " + group[k]);
+                }
+                if (prefix[0]) {
+                    byPrefix.computeIfAbsent(first.charAt(0) * 128 + first.charAt(1), x -> new ArrayList<>()).add(p);
                 } else {
-                    BY_FIRST_WORD.computeIfAbsent(first, w -> new ArrayList<>()).add(p);
+                    byWord.computeIfAbsent(first, x -> new ArrayList<>()).add(p);
                 }
             }
         }
+        if (byWord.size() > FIRST_WORDS.length / 4) {
+            throw new IllegalStateException("lexicon outgrew its table: " + byWord.size() + " first words");
+        }
+        byWord.forEach((w, ps) -> {
+            int slot = w.hashCode() & (FIRST_WORDS.length - 1);
+            while (FIRST_WORDS[slot] != null) {
+                slot = (slot + 1) & (FIRST_WORDS.length - 1);
+            }
+            FIRST_WORDS[slot] = w;
+            BY_FIRST_WORD[slot] = ps.toArray(new Pattern[0]);
+        });
+        byPrefix.forEach((key, ps) -> BY_PREFIX[key] = ps.toArray(new Pattern[0]));
     }
 
     private Cues() {
@@ -138,37 +181,51 @@ final class Cues {
 
     /** All phrase occurrences in the tokens, left to right; a group matches at most once per start. */
     static List<Match> find(String[] tokens) {
-        List<Match> matches = new ArrayList<>(4);
+        List<Match> matches = null;
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
-            List<Pattern> candidates = BY_FIRST_WORD.get(t);
+            Pattern[] candidates = byFirstWord(t);
             if (candidates != null) {
-                addMatches(candidates, tokens, i, matches);
+                matches = addMatches(candidates, tokens, i, matches);
             }
-            if (!t.isEmpty()) {
-                List<Pattern> prefixed = BY_PREFIX_CHAR.get(t.charAt(0) & 127);
-                if (!prefixed.isEmpty() && t.charAt(0) < 128) {
-                    addMatches(prefixed, tokens, i, matches);
+            if (t.length() >= 2 && t.charAt(0) < 128 && t.charAt(1) < 128) {
+                Pattern[] prefixed = BY_PREFIX[t.charAt(0) * 128 + t.charAt(1)];
+                if (prefixed != null) {
+                    matches = addMatches(prefixed, tokens, i, matches);
                 }
             }
         }
-        return matches;
+        return matches == null ? List.of() : matches;
     }
 
-    private static void addMatches(List<Pattern> candidates, String[] tokens, int i, List<Match> out) {
-        String lastGroup = null;
-        for (Pattern p : candidates) {
-            if (p.group().equals(lastGroup)) {
-                continue;
+    private static Pattern[] byFirstWord(String token) {
+        int slot = token.hashCode() & (FIRST_WORDS.length - 1);
+        String w;
+        while ((w = FIRST_WORDS[slot]) != null) {
+            if (w.equals(token)) {
+                return BY_FIRST_WORD[slot];
             }
-            if (matchesAt(p.words(), tokens, i)) {
-                out.add(new Match(p.group(), i, i + p.words().length));
+            slot = (slot + 1) & (FIRST_WORDS.length - 1);
+        }
+        return null;
+    }
+
+    private static List<Match> addMatches(Pattern[] candidates, String[] tokens, int i, List<Match> out) {
+        int lastGroup = -1;
+        for (Pattern p : candidates) {
+            if (p.group() != lastGroup && matchesAt(p, tokens, i)) {
+                if (out == null) {
+                    out = new ArrayList<>(4);
+                }
+                out.add(new Match(p.group(), GROUPS[p.group()], i, i + p.words().length));
                 lastGroup = p.group();
             }
         }
+        return out;
     }
 
-    private static boolean matchesAt(String[] words, String[] tokens, int i) {
+    private static boolean matchesAt(Pattern p, String[] tokens, int i) {
+        String[] words = p.words();
         if (i + words.length > tokens.length) {
             return false;
         }
@@ -178,25 +235,13 @@ final class Cues {
             if (t.equals(TextNormalizer.BOUNDARY)) {
                 return false;
             }
-            if (w.equals("*")) {
+            if (w == null) {
                 continue;
             }
-            if (w.length() > 1 && w.endsWith("*")) {
-                if (!t.regionMatches(0, w, 0, w.length() - 1)) {
-                    return false;
-                }
-            } else if (!w.equals(t)) {
+            if (p.prefix()[k] ? !t.startsWith(w) : !w.equals(t)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** Groups that mark a conversion ask (the sales side); the rest mark content for the audience. */
-    static boolean isSalesGroup(String group) {
-        return switch (group) {
-            case "buy", "book", "trial", "code", "link", "donate", "urgency", "offer", "launch" -> true;
-            default -> false;
-        };
     }
 }

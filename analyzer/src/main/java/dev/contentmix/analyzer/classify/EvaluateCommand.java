@@ -110,7 +110,7 @@ public final class EvaluateCommand implements Callable<Integer> {
                 return 2;
             } catch (IOException | RuntimeException e) {
                 err.println("evaluate: cannot load model " + (model == null ? "(shipped)" : model) + ": " + e.getMessage());
-                return 2;
+                return model == null ? 1 : 2;
             }
             for (LabeledPost p : corpus.all()) {
                 Scored s = new Scored(p, classifier.salesProbability(p.text()));

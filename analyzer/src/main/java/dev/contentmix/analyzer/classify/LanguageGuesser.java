@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
+import java.util.Set;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
@@ -11,9 +12,11 @@ import opennlp.tools.langdetect.LanguageDetectorModel;
 /**
  * OpenNLP's language detector (the {@code langdetect-183.bin} model of
  * {@code opennlp-models-langdetect}, read from the classpath, never downloaded), made sensible for
- * social posts: on short texts its guess is noise, so a guess is only trusted when the text has
- * enough letters and the detector is confident enough; otherwise the answer is the fallback
- * language (English, the language most posts are in). Codes are returned as ISO 639-1.
+ * social posts: on short texts its first guess is often wrong, so it is only trusted on longer text
+ * with a clear margin; shorter text gets the best-ranked corpus language, and a text with almost no
+ * letters gets the fallback (English, the language most posts are in). The label never depends on
+ * the answer: one multilingual model classifies every language (see docs/classifier.md). Codes are
+ * returned as ISO 639-1.
  */
 final class LanguageGuesser {
 
@@ -29,6 +32,13 @@ final class LanguageGuesser {
             Map.entry("ukr", "uk"), Map.entry("ell", "el"), Map.entry("ara", "ar"), Map.entry("heb", "he"),
             Map.entry("hin", "hi"), Map.entry("jpn", "ja"), Map.entry("kor", "ko"), Map.entry("cmn", "zh"),
             Map.entry("zho", "zh"), Map.entry("vie", "vi"), Map.entry("ind", "id"), Map.entry("tha", "th"));
+
+    /** Languages of the training corpus: preferred when the detector is unsure. */
+    static final Set<String> TRAINED = Set.of("en", "es", "fr", "de", "pt");
+    /** Characters the detector reads at most. */
+    static final int MAX_CHARS = 300;
+    /** Letters from which the detector's own first choice is trusted. */
+    static final int TRUST_LETTERS = 60;
 
     private final LanguageDetectorME detector;
     private final String fallback;
@@ -55,10 +65,17 @@ final class LanguageGuesser {
         }
     }
 
-    /** ISO 639-1 code (or the detector's code when it has no two-letter form). */
+    /**
+     * ISO 639-1 code (or the detector's code when it has no two-letter form). Text with fewer than
+     * {@code minLetters} letters gets the fallback. Otherwise the detector's first choice is taken
+     * when the text is long enough ({@link #TRUST_LETTERS}) and the choice clear enough (its share of
+     * the top two scores at least {@code minConfidence}); else the best-ranked of the languages the
+     * model was trained on, because on a short post the detector's first choice is often a
+     * neighbour (Galician for Portuguese, Catalan for Spanish).
+     */
     String guess(String text) {
         int letters = 0;
-        for (int i = 0; i < text.length() && letters < minLetters; i++) {
+        for (int i = 0; i < text.length() && letters < TRUST_LETTERS; i++) {
             if (Character.isLetter(text.charAt(i))) {
                 letters++;
             }
@@ -66,18 +83,24 @@ final class LanguageGuesser {
         if (letters < minLetters) {
             return fallback;
         }
-        Language[] ranked = detector.predictLanguages(text);
+        // the detector's cost grows with the text; 300 characters decide a language as well as 3,000
+        Language[] ranked = detector.predictLanguages(text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text);
         if (ranked.length == 0) {
             return fallback;
         }
         Language best = ranked[0];
-        // confidence as a share of the top two: the raw scores of 100+ languages are all small
         double second = ranked.length > 1 ? ranked[1].getConfidence() : 0;
         double share = best.getConfidence() / (best.getConfidence() + second);
-        if (share < minConfidence) {
-            return fallback;
+        if (letters >= TRUST_LETTERS && share >= minConfidence) {
+            return ISO1.getOrDefault(best.getLang(), best.getLang());
         }
-        return ISO1.getOrDefault(best.getLang(), best.getLang());
+        for (Language l : ranked) {
+            String code = ISO1.get(l.getLang());
+            if (code != null && TRAINED.contains(code)) {
+                return code;
+            }
+        }
+        return fallback;
     }
 
     /** The raw ranking, for measuring thresholds. */

@@ -1,11 +1,11 @@
 package dev.contentmix.analyzer.classify;
 
+import dev.contentmix.events.Label;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
-import dev.contentmix.events.Label;
 import opennlp.tools.doccat.DoccatModel;
 
 /**
@@ -28,6 +28,11 @@ public final class ModelBuilder {
     private ModelBuilder() {
     }
 
+    /**
+     * Builds the model from the corpus's training part and scores its held-out part.
+     *
+     * @throws IllegalArgumentException when a fold or the training part has too little data
+     */
     public static Result build(Corpus corpus, Algorithm algorithm, int folds) {
         List<LabeledPost> training = corpus.training();
         List<CrossValidation.Outcome> outOfFold = CrossValidation.run(training, algorithm, folds);

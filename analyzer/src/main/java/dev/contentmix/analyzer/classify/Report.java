@@ -16,6 +16,11 @@ final class Report {
                 title, e.total(), e.accuracy(), e.macroF1(), e.expectedCalibrationError());
         breakdown(out, "  difficulty", e.byDifficulty());
         breakdown(out, "  language", e.byLanguage());
+        e.byLanguage().forEach((lang, l) -> {
+            if (l.byDifficulty().size() > 1) {
+                breakdown(out, "  " + lang + " by difficulty", l.byDifficulty());
+            }
+        });
     }
 
     static void breakdown(PrintWriter out, String title, Map<String, Evaluation> groups) {

@@ -30,29 +30,29 @@ public final class ShapeFeatureGenerator implements FeatureGenerator {
         for (int i = 0; i < tokens.length; i++) {
             String t = tokens[i];
             boolean end = i >= lastSentence;
-            switch (t) {
-                case TextNormalizer.PRICE -> {
-                    price = true;
-                    priceEnd |= end;
-                }
-                case TextNormalizer.PERCENT -> pct = true;
-                case TextNormalizer.CODE -> code = true;
-                case TextNormalizer.URL -> {
-                    url = true;
-                    urlEnd |= end;
-                }
-                case TextNormalizer.BOUNDARY -> {
-                }
-                default -> {
-                    char c = t.charAt(0);
-                    if (c == '#') {
-                        hashtags++;
-                    } else if (Character.isLetter(c)) {
-                        words++;
-                    } else if (Character.isSurrogate(c) || c >= 0x2190 && c <= 0x2BFF) {
-                        emojis++;
+            char c = t.isEmpty() ? ' ' : t.charAt(0);
+            if (c == '<') {
+                // placeholders are the only tokens that start with '<'
+                switch (t) {
+                    case TextNormalizer.PRICE -> {
+                        price = true;
+                        priceEnd |= end;
+                    }
+                    case TextNormalizer.PERCENT -> pct = true;
+                    case TextNormalizer.CODE -> code = true;
+                    case TextNormalizer.URL -> {
+                        url = true;
+                        urlEnd |= end;
+                    }
+                    default -> {
                     }
                 }
+            } else if (c == '#') {
+                hashtags++;
+            } else if (Character.isLetter(c)) {
+                words++;
+            } else if (Character.isSurrogate(c) || c >= 0x2190 && c <= 0x2BFF) {
+                emojis++;
             }
         }
         if (price) {

@@ -105,19 +105,8 @@ final class Signals {
         return out;
     }
 
-    /** Words that carry grammar, not purpose: weight on them is a writer's habit, not a reason to show. */
-    private static final Set<String> FUNCTION_WORDS = new HashSet<>(Arrays.asList((
-            "a an the and or but so if of to in on at for from by with as is are was were be been it its it's"
-            + " this that these those there here we we're we've our ours us you you're your yours i i'm my me"
-            + " he she they them their what who how when why which not no do does did just all any some more"
-            + " than then too very can will would should could has have had about into out up down over"
-            + " el la los las un una y o de del en con por para que se su sus es son al lo le les nos mas muy"
-            + " o os as um uma e do da dos das no na nos nas em com por para que se seu sua sao"
-            + " le la les un une et ou de du des en au aux avec pour par que qui se sa son ses est sont nous vous ce"
-            + " der die das ein eine und oder von zu im in am mit fur auf ist sind wir ihr sie es den dem des nicht").split(" ")));
-
     private static boolean isFunctionWord(String phrase) {
-        return FUNCTION_WORDS.contains(TextNormalizer.fold(phrase.toLowerCase(Locale.ROOT)));
+        return Stopwords.isUninformative(TextNormalizer.fold(phrase.toLowerCase(Locale.ROOT)));
     }
 
     private static double weight(Context c, int outcome) {
@@ -145,13 +134,20 @@ final class Signals {
             String what = feature.substring(colon + 1);
             switch (kind) {
                 case "cue", "start", "end" -> {
+                    // the first phrase of the group (the last one for an ending); of overlapping
+                    // phrases ("link in bio", "in bio") the longest
                     Cues.Match found = null;
                     for (Cues.Match m : matches) {
-                        if (m.group().equals(what)) {
+                        if (!m.group().equals(what)) {
+                            continue;
+                        }
+                        if (found == null) {
                             found = m;
-                            if (!kind.equals("end")) {
-                                break;
-                            }
+                        } else if (kind.equals("end") ? m.end() > found.end() || m.end() == found.end() && m.start() < found.start()
+                                : m.start() == found.start() && m.end() > found.end()) {
+                            found = m;
+                        } else if (!kind.equals("end") && m.start() < found.end() && m.end() > found.end()) {
+                            found = new Cues.Match(m.groupIndex(), m.group(), found.start(), m.end());
                         }
                     }
                     return found == null ? null : String.join(" ", Arrays.copyOfRange(s, found.start(), found.end()));

@@ -8,7 +8,8 @@ import opennlp.tools.doccat.FeatureGenerator;
 /**
  * The words of the last sentence again, as {@code end=<word>}: the labelling rule turns on how a
  * post ends (a tip, a story or a question that ends in "link in bio", "DM us", "book your spot" is
- * an ad), and the ending's wording varies more than any lexicon can list. Stateless.
+ * an ad), and the ending's wording varies more than any lexicon can list. Grammar words are left
+ * out ({@link Stopwords}). Stateless.
  */
 public final class TailFeatureGenerator implements FeatureGenerator {
 
@@ -26,7 +27,7 @@ public final class TailFeatureGenerator implements FeatureGenerator {
         ArrayList<String> features = new ArrayList<>(tokens.length - start);
         for (int i = start; i < tokens.length; i++) {
             String t = tokens[i];
-            if (!t.equals(TextNormalizer.BOUNDARY)) {
+            if (!t.equals(TextNormalizer.BOUNDARY) && !Stopwords.isGrammar(t)) {
                 features.add("end=".concat(t));
             }
         }

@@ -1,20 +1,22 @@
 package dev.contentmix.analyzer.classify;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Turns a post's raw text into the token sequence the feature generators read. Things whose exact
  * spelling carries no meaning but whose presence does are replaced by a placeholder: prices
- * ({@code <price>}), percentages ({@code <pct>}), promo codes ({@code <code>}), links ({@code <url>}),
- * mentions ({@code <mention>}), e-mail addresses ({@code <email>}) and other numbers ({@code <num>}).
- * Hashtags keep their word with the {@code #}, emojis stay as themselves, words are lower-cased
- * and stripped of accents (writers drop them in posts), and sentence or line ends become {@link #BOUNDARY}.
+ * ({@code <price>}: "$49", "19.99 USD", "42 €", "R$ 89,90"), percentages ({@code <pct>}), promo
+ * codes ({@code <code>}: WARM30, SPRING-15), links ({@code <url>}), mentions ({@code <mention>}),
+ * e-mail addresses ({@code <email>}) and other numbers ({@code <num>}). Hashtags keep their word
+ * with the {@code #}, emojis stay as themselves, every arrow becomes {@code →}, words are
+ * lower-cased and stripped of accents (writers drop them in posts), a question mark is kept as the
+ * token {@code ?}, and sentence or line ends become {@link #BOUNDARY}.
  *
- * <p>A hand-written scanner rather than one big regular expression: it runs on every post, and it
- * is what keeps the whole pipeline as fast as OpenNLP's stock whitespace tokenizer plus bag of words.
- * Stateless and thread-safe.
+ * <p>A hand-written scanner over the text, without regular expressions or per-chunk copies: it runs
+ * on every post, and it is what keeps the whole pipeline as fast as OpenNLP's stock whitespace
+ * tokenizer plus bag of words (see docs/classifier.md). Stateless and thread-safe.
  */
 public final class TextNormalizer {
 
@@ -26,6 +28,8 @@ public final class TextNormalizer {
     public static final String MENTION = "<mention>";
     public static final String EMAIL = "<email>";
     public static final String NUMBER = "<num>";
+    public static final String ARROW = "→";
+    public static final String QUESTION = "?";
 
     /** Tokens and, index for index, the text each came from (for showing signals in the writer's words). */
     public record Normalized(String[] tokens, String[] surface) {
@@ -36,60 +40,106 @@ public final class TextNormalizer {
         }
     }
 
-    private static final String[] CURRENCY_WORDS = {
-        "usd", "eur", "gbp", "cad", "aud", "mxn", "brl", "chf", "sek", "nok", "dkk", "inr", "jpy",
-        "kr", "euro", "euros", "dollars", "dollar", "reais", "real", "pesos", "zl", "yen", "rupees"
-    };
+    private static final Set<String> CURRENCY_WORDS = Set.of(
+            "usd", "eur", "gbp", "cad", "aud", "mxn", "brl", "chf", "sek", "nok", "dkk", "inr", "jpy",
+            "kr", "euro", "euros", "dollars", "dollar", "reais", "real", "pesos", "zl", "yen", "rupees");
 
     private static final String[] URL_SUFFIXES = {
         ".com", ".net", ".org", ".io", ".co", ".shop", ".store", ".app", ".ly", ".me", ".es", ".fr",
         ".de", ".pt", ".br", ".uk", ".eu", ".info", ".biz", ".gg", ".tv", ".link", ".ai", ".mx", ".ar",
-        ".at", ".ch", ".be", ".it", ".nl", ".us", ".ca", ".au", ".dev", ".page", ".site", ".online"
+        ".at", ".ch", ".be", ".it", ".nl", ".us", ".ca", ".au", ".dev", ".page", ".site", ".online", ".edu",
+        ".gov", ".ie", ".nz", ".jp", ".in"
     };
 
     private TextNormalizer() {
     }
 
-    /** Normalises one text; never null. */
+    /** Normalises one text, keeping where each token came from; never null. */
     public static Normalized normalize(String text) {
-        List<String> tokens = new ArrayList<>(48);
-        List<String> surface = new ArrayList<>(48);
+        Sink sink = new Sink(text);
+        scan(text, sink);
+        return sink.normalized();
+    }
+
+    /** The normalised tokens only (the fast path used for classification and training). */
+    public static String[] tokens(String text) {
+        Sink sink = new Sink(text);
+        scan(text, sink);
+        return sink.tokens();
+    }
+
+    /** Growable token list with the [start, end) span of each token in the text. */
+    private static final class Sink {
+        final String text;
+        String[] tokens = new String[48];
+        int[] spans = new int[96];
+        int size;
+
+        Sink(String text) {
+            this.text = text;
+        }
+
+        void add(String token, int start, int end) {
+            if (size == tokens.length) {
+                tokens = Arrays.copyOf(tokens, size * 2);
+                spans = Arrays.copyOf(spans, size * 4);
+            }
+            tokens[size] = token;
+            spans[2 * size] = start;
+            spans[2 * size + 1] = end;
+            size++;
+        }
+
+        void boundary(int at) {
+            if (size > 0 && tokens[size - 1] != BOUNDARY) {
+                add(BOUNDARY, at, at);
+            }
+        }
+
+        boolean lastIs(String token) {
+            return size > 0 && tokens[size - 1] == token;
+        }
+
+        /** Turns the last token into another placeholder, its span extended to end. */
+        void replaceLast(String token, int end) {
+            tokens[size - 1] = token;
+            spans[2 * size - 1] = end;
+        }
+
+        private int trimmedSize() {
+            // the end of the text is a boundary anyway
+            return size > 0 && tokens[size - 1] == BOUNDARY ? size - 1 : size;
+        }
+
+        String[] tokens() {
+            return Arrays.copyOf(tokens, trimmedSize());
+        }
+
+        Normalized normalized() {
+            int n = trimmedSize();
+            String[] surface = new String[n];
+            for (int k = 0; k < n; k++) {
+                surface[k] = tokens[k] == BOUNDARY ? "." : text.substring(spans[2 * k], spans[2 * k + 1]);
+            }
+            return new Normalized(Arrays.copyOf(tokens, n), surface);
+        }
+    }
+
+    private static void scan(String text, Sink sink) {
         int n = text.length();
         int i = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (c == '\n') {
-                boundary(tokens, surface);
+                sink.boundary(i);
                 i++;
-                continue;
-            }
-            if (Character.isWhitespace(c)) {
+            } else if (isSpace(c)) {
                 i++;
-                continue;
+            } else {
+                int end = chunkEnd(text, i);
+                chunk(text, i, end, sink);
+                i = end;
             }
-            int end = tokenEnd(text, i);
-            String raw = text.substring(i, end);
-            classify(raw, tokens, surface);
-            i = end;
-        }
-        // drop a trailing boundary: the end of the text is a boundary anyway
-        int last = tokens.size() - 1;
-        if (last >= 0 && tokens.get(last) == BOUNDARY) {
-            tokens.remove(last);
-            surface.remove(last);
-        }
-        return new Normalized(tokens.toArray(new String[0]), surface.toArray(new String[0]));
-    }
-
-    /** The normalised tokens only. */
-    public static String[] tokens(String text) {
-        return normalize(text).tokens();
-    }
-
-    private static void boundary(List<String> tokens, List<String> surface) {
-        if (!tokens.isEmpty() && tokens.get(tokens.size() - 1) != BOUNDARY) {
-            tokens.add(BOUNDARY);
-            surface.add(".");
         }
     }
 
@@ -97,166 +147,203 @@ public final class TextNormalizer {
      * End of the whitespace-delimited chunk starting at i; a price written with a space between
      * amount and currency ("42 €", "€ 69", the usual European style) stays one chunk.
      */
-    private static int tokenEnd(String text, int i) {
-        int n = text.length();
-        int j = i;
-        while (j < n && !Character.isWhitespace(text.charAt(j))) {
-            j++;
-        }
-        if (j + 1 < n && text.charAt(j) == ' ') {
-            int symbol = isCurrencySymbolAt(text, i);
-            if (symbol > 0 && symbol == j - i && Character.isDigit(text.charAt(j + 1))) {
-                return chunkEnd(text, j + 1);
-            }
-            if (Character.isDigit(text.charAt(j - 1)) && isCurrencySymbolAt(text, j + 1) > 0) {
-                return chunkEnd(text, j + 1);
-            }
-        }
-        return j;
-    }
-
     private static int chunkEnd(String text, int i) {
+        int n = text.length();
+        int j = nextWhitespace(text, i);
+        if (j + 1 < n && text.charAt(j) == ' ') {
+            int symbol = currencySymbolAt(text, i, j);
+            if (symbol > 0 && symbol == j - i && Character.isDigit(text.charAt(j + 1))) {
+                return nextWhitespace(text, j + 1);
+            }
+            if (Character.isDigit(text.charAt(j - 1)) && currencySymbolAt(text, j + 1, n) > 0) {
+                return nextWhitespace(text, j + 1);
+            }
+        }
+        return j;
+    }
+
+    private static int nextWhitespace(String text, int i) {
         int j = i;
-        while (j < text.length() && !Character.isWhitespace(text.charAt(j))) {
+        int n = text.length();
+        while (j < n) {
+            char c = text.charAt(j);
+            if (isSpace(c)) {
+                break;
+            }
             j++;
         }
         return j;
     }
 
-    /** Splits a whitespace-free chunk into tokens and adds them. */
-    private static void classify(String raw, List<String> tokens, List<String> surface) {
-        String lower = raw.toLowerCase(Locale.ROOT);
-        if (isUrl(lower)) {
-            add(tokens, surface, URL, trimTrailingPunct(raw));
-            if (endsWithSentencePunct(raw)) {
-                boundary(tokens, surface);
+    private static boolean isSpace(char c) {
+        return c == ' ' || (c < 128 ? c <= ' ' : c == '\u00A0' || Character.isWhitespace(c));
+    }
+
+    /** Splits the chunk [from, to) into tokens. */
+    private static void chunk(String text, int from, int to, Sink sink) {
+        boolean dotted = false;
+        for (int k = from + 1; k < to - 1 && !dotted; k++) {
+            char c = text.charAt(k);
+            dotted = c == '.' || c == '@' || c == ':';
+        }
+        if (dotted && isUrl(text, from, to)) {
+            int end = trimTrailingPunct(text, from, to);
+            sink.add(URL, from, end);
+            char last = text.charAt(to - 1);
+            if (last == '.' || last == '!' || last == '?' || last == '…') {
+                sink.boundary(to);
             }
             return;
         }
-        int at = raw.indexOf('@');
-        if (at > 0 && raw.indexOf('.', at) > at && Character.isLetterOrDigit(raw.charAt(at - 1))) {
-            add(tokens, surface, EMAIL, trimTrailingPunct(raw));
+        if (dotted && isEmail(text, from, to)) {
+            sink.add(EMAIL, from, trimTrailingPunct(text, from, to));
             return;
         }
-        int n = raw.length();
-        int i = 0;
-        while (i < n) {
-            char c = raw.charAt(i);
-            int cp = raw.codePointAt(i);
-            if (c == '@' && i + 1 < n && isWordChar(raw.charAt(i + 1))) {
+        int i = from;
+        while (i < to) {
+            char c = text.charAt(i);
+            int symbol;
+            if (c == '@' && i + 1 < to && isWordChar(text.charAt(i + 1))) {
                 int j = i + 1;
-                while (j < n && (isWordChar(raw.charAt(j)) || raw.charAt(j) == '.' && j + 1 < n && isWordChar(raw.charAt(j + 1)))) {
+                while (j < to && (isWordChar(text.charAt(j))
+                        || text.charAt(j) == '.' && j + 1 < to && isWordChar(text.charAt(j + 1)))) {
                     j++;
                 }
-                add(tokens, surface, MENTION, raw.substring(i, j));
+                sink.add(MENTION, i, j);
                 i = j;
-            } else if (c == '#' && i + 1 < n && Character.isLetterOrDigit(raw.codePointAt(i + 1))) {
+            } else if (c == '#' && i + 1 < to && Character.isLetterOrDigit(text.charAt(i + 1))) {
                 int j = i + 1;
-                while (j < n && isWordChar(raw.charAt(j))) {
+                while (j < to && isWordChar(text.charAt(j))) {
                     j++;
                 }
-                add(tokens, surface, "#" + fold(raw.substring(i + 1, j)), raw.substring(i, j));
+                sink.add("#".concat(fold(text, i + 1, j)), i, j);
                 i = j;
-            } else if (isCurrencySymbolAt(raw, i) > 0 && nextIsDigit(raw, i + isCurrencySymbolAt(raw, i))) {
-                int j = numberEnd(raw, i + isCurrencySymbolAt(raw, i));
-                add(tokens, surface, PRICE, raw.substring(i, j));
+            } else if ((symbol = currencySymbolAt(text, i, to)) > 0 && nextIsDigit(text, i + symbol, to)) {
+                int j = numberEnd(text, i + symbol, to);
+                sink.add(PRICE, i, j);
                 i = j;
-            } else if (Character.isDigit(c)) {
-                int j = numberEnd(raw, i);
-                if (j < n && raw.charAt(j) == '%') {
-                    add(tokens, surface, PERCENT, raw.substring(i, j + 1));
-                    i = j + 1;
-                } else if (isCurrencySymbolAt(raw, j) > 0 || j + 1 < n && raw.charAt(j) == ' ' && isCurrencySymbolAt(raw, j + 1) > 0) {
-                    int from = raw.charAt(j) == ' ' ? j + 1 : j;
-                    int k = from + isCurrencySymbolAt(raw, from);
-                    add(tokens, surface, PRICE, raw.substring(i, k));
-                    i = k;
-                } else if (j < n && Character.isLetter(raw.charAt(j))) {
-                    // 24h, 3x, 2nd, 4K, B2B-like mixes: keep as one word-ish token
-                    int k = wordEnd(raw, j);
-                    String w = raw.substring(i, k);
-                    add(tokens, surface, isPromoCode(w) ? CODE : fold(w), w);
-                    i = k;
-                } else {
-                    add(tokens, surface, NUMBER, raw.substring(i, j));
-                    i = j;
-                }
-            } else if (Character.isLetter(cp)) {
-                int j = wordEnd(raw, i);
-                String w = raw.substring(i, j);
-                // "-15" in SPRING-15 belongs to the code
-                if (j + 1 < n && raw.charAt(j) == '-' && Character.isDigit(raw.charAt(j + 1)) && isUpper(w)) {
-                    int k = j + 1;
-                    while (k < n && Character.isLetterOrDigit(raw.charAt(k))) {
-                        k++;
-                    }
-                    add(tokens, surface, CODE, raw.substring(i, k));
-                    i = k;
-                    continue;
-                }
-                if (isPromoCode(w)) {
-                    add(tokens, surface, CODE, w);
-                } else if (isCurrencyWord(w.toLowerCase(Locale.ROOT)) && precededByNumber(tokens)) {
-                    // "19.99 USD", "1.299 kr", "25 euros": the number before becomes the price
-                    tokens.set(tokens.size() - 1, PRICE);
-                    surface.set(surface.size() - 1, surface.get(surface.size() - 1) + " " + w);
-                } else {
-                    add(tokens, surface, fold(w), w);
-                }
-                i = j;
-            } else if (c == '%' && precededByNumber(tokens)) {
-                tokens.set(tokens.size() - 1, PERCENT);
-                surface.set(surface.size() - 1, surface.get(surface.size() - 1) + " %");
+            } else if (c >= '0' && c <= '9' || Character.isDigit(c)) {
+                i = number(text, i, to, sink);
+            } else if (Character.isLetter(c)) {
+                i = word(text, i, to, sink);
+            } else if (c == '%' && sink.lastIs(NUMBER)) {
+                sink.replaceLast(PERCENT, i + 1);
                 i++;
             } else if (c == '?') {
                 // a question is a different act from a statement; keep the mark as a word
-                add(tokens, surface, "?", "?");
-                boundary(tokens, surface);
-                while (i + 1 < n && raw.charAt(i + 1) == '?') {
+                sink.add(QUESTION, i, i + 1);
+                sink.boundary(i + 1);
+                while (i + 1 < to && text.charAt(i + 1) == '?') {
                     i++;
                 }
                 i++;
             } else if (c == '.' || c == '!' || c == '…') {
-                boundary(tokens, surface);
+                sink.boundary(i);
                 i++;
-            } else if (isEmoji(cp)) {
-                int j = i + Character.charCount(cp);
-                // skin tones, variation selectors and joiners belong to the emoji before
-                while (j < n && isEmojiModifier(raw.codePointAt(j))) {
-                    j += Character.charCount(raw.codePointAt(j));
-                }
-                add(tokens, surface, new String(Character.toChars(cp)), raw.substring(i, j));
+            } else if (c == '→' || c == '➡' || c == '⬇' || c == '↓' || c == '⤵' || c == '>' || c == '»') {
+                int j = skipModifiers(text, i + 1, to);
+                sink.add(ARROW, i, j);
                 i = j;
-            } else if (c == '→' || c == '➡' || c == '⬇' || c == '↓' || c == '>') {
-                add(tokens, surface, "→", String.valueOf(c));
-                i++;
             } else {
-                i += Character.charCount(cp);
+                int cp = Character.isHighSurrogate(c) ? text.codePointAt(i) : c;
+                int next = i + Character.charCount(cp);
+                if (isEmoji(cp)) {
+                    int j = skipModifiers(text, next, to);
+                    // the pointing-right emoji is an arrow in all but drawing
+                    sink.add(cp == 0x1F449 ? ARROW : new String(Character.toChars(cp)), i, j);
+                    next = j;
+                } else if (Character.isLetter(cp)) {
+                    next = word(text, i, to, sink);
+                }
+                i = next;
             }
         }
     }
 
-    private static void add(List<String> tokens, List<String> surface, String token, String text) {
-        tokens.add(token);
-        surface.add(text);
+    /** A number at i: a percentage, a price with its currency after, a 24h/3x-like word, a code, or a plain number. */
+    private static int number(String text, int i, int to, Sink sink) {
+        int j = numberEnd(text, i, to);
+        if (j < to && text.charAt(j) == '%') {
+            sink.add(PERCENT, i, j + 1);
+            return j + 1;
+        }
+        int from = j + 1 < to && text.charAt(j) == ' ' ? j + 1 : j;
+        int symbol = currencySymbolAt(text, from, to);
+        if (symbol > 0) {
+            sink.add(PRICE, i, from + symbol);
+            return from + symbol;
+        }
+        if (j < to && Character.isLetter(text.charAt(j))) {
+            // 24h, 3x, 2nd, 4K: keep as one word-like token
+            int k = wordEnd(text, j, to);
+            sink.add(isPromoCode(text, i, k) ? CODE : fold(text, i, k), i, k);
+            return k;
+        }
+        sink.add(NUMBER, i, j);
+        return j;
     }
 
-    private static boolean precededByNumber(List<String> tokens) {
-        return !tokens.isEmpty() && tokens.get(tokens.size() - 1) == NUMBER;
+    private static int word(String text, int i, int to, Sink sink) {
+        // one pass finds the end, whether the word is plain lower-case ASCII (most words are, and
+        // need no folding) and whether it has no lower-case letter (a promo code candidate)
+        int j = i;
+        boolean plain = true;
+        boolean upper = true;
+        while (j < to) {
+            char c = text.charAt(j);
+            if (c >= 'a' && c <= 'z') {
+                upper = false;
+            } else if (c >= 'A' && c <= 'Z') {
+                plain = false;
+            } else if (c >= '0' && c <= '9') {
+                // digits keep both flags
+            } else if (c == '\'' || c == '’' || c == '-') {
+                if (j == i || j + 1 >= to || !Character.isLetter(text.charAt(j + 1))) {
+                    break;
+                }
+                plain &= c != '’';
+            } else if (c >= 128 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
+                plain = false;
+                upper &= !Character.isLowerCase(c);
+            } else {
+                break;
+            }
+            j++;
+        }
+        // "-15" in SPRING-15 belongs to the code
+        if (upper && j + 1 < to && text.charAt(j) == '-' && Character.isDigit(text.charAt(j + 1))) {
+            int k = j + 1;
+            while (k < to && Character.isLetterOrDigit(text.charAt(k))) {
+                k++;
+            }
+            sink.add(CODE, i, k);
+            return k;
+        }
+        if (upper && isPromoCode(text, i, j)) {
+            sink.add(CODE, i, j);
+            return j;
+        }
+        String w = plain ? text.substring(i, j) : fold(text, i, j);
+        if (sink.lastIs(NUMBER) && CURRENCY_WORDS.contains(w)) {
+            // "19.99 USD", "1.299 kr", "25 euros": the number before becomes the price
+            sink.replaceLast(PRICE, j);
+        } else {
+            sink.add(w, i, j);
+        }
+        return j;
     }
 
     private static boolean isWordChar(char c) {
         return Character.isLetterOrDigit(c) || c == '_';
     }
 
-    private static int wordEnd(String s, int i) {
-        int n = s.length();
+    private static int wordEnd(String s, int i, int to) {
         int j = i;
-        while (j < n) {
+        while (j < to) {
             char c = s.charAt(j);
             if (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK) {
                 j++;
-            } else if ((c == '\'' || c == '’' || c == '-') && j + 1 < n && Character.isLetter(s.charAt(j + 1)) && j > i) {
+            } else if ((c == '\'' || c == '’' || c == '-') && j + 1 < to && Character.isLetter(s.charAt(j + 1)) && j > i) {
                 j++;
             } else {
                 break;
@@ -265,39 +352,51 @@ public final class TextNormalizer {
         return j;
     }
 
-    private static boolean nextIsDigit(String s, int i) {
-        if (i < s.length() && s.charAt(i) == ' ') {
+    private static int skipModifiers(String s, int j, int to) {
+        // variation selectors, skin tones, joiners and keycaps belong to the symbol before
+        while (j < to) {
+            int cp = s.codePointAt(j);
+            if (cp == 0xFE0F || cp == 0xFE0E || cp == 0x200D || cp >= 0x1F3FB && cp <= 0x1F3FF || cp == 0x20E3) {
+                j += Character.charCount(cp);
+            } else {
+                break;
+            }
+        }
+        return j;
+    }
+
+    private static boolean nextIsDigit(String s, int i, int to) {
+        if (i < to && s.charAt(i) == ' ') {
             i++;
         }
-        return i < s.length() && Character.isDigit(s.charAt(i));
+        return i < to && Character.isDigit(s.charAt(i));
     }
 
     /** End of a number such as 1.299,00 or 19.99 or 3,000 or 10k starting at i (a leading space is skipped). */
-    private static int numberEnd(String s, int i) {
-        int n = s.length();
-        if (i < n && s.charAt(i) == ' ') {
+    private static int numberEnd(String s, int i, int to) {
+        if (i < to && s.charAt(i) == ' ') {
             i++;
         }
         int j = i;
-        while (j < n) {
+        while (j < to) {
             char c = s.charAt(j);
             if (Character.isDigit(c)) {
                 j++;
-            } else if ((c == '.' || c == ',' || c == ':' || c == '/') && j + 1 < n && Character.isDigit(s.charAt(j + 1))) {
+            } else if ((c == '.' || c == ',' || c == ':' || c == '/') && j + 1 < to && Character.isDigit(s.charAt(j + 1))) {
                 j++;
             } else {
                 break;
             }
         }
-        if (j < n && (s.charAt(j) == 'k' || s.charAt(j) == 'K') && (j + 1 == n || !Character.isLetter(s.charAt(j + 1)))) {
+        if (j < to && (s.charAt(j) == 'k' || s.charAt(j) == 'K') && (j + 1 == to || !Character.isLetter(s.charAt(j + 1)))) {
             j++;
         }
         return j;
     }
 
-    /** Length of a currency symbol at i, or 0. */
-    private static int isCurrencySymbolAt(String s, int i) {
-        if (i >= s.length()) {
+    /** Length of a currency symbol at i ($, €, R$, CA$...), or 0. */
+    private static int currencySymbolAt(String s, int i, int to) {
+        if (i >= to) {
             return 0;
         }
         char c = s.charAt(i);
@@ -306,62 +405,86 @@ public final class TextNormalizer {
                 return 1;
             }
             default -> {
+                if (c < 'A' || c > 'Z') {
+                    return 0;
+                }
             }
         }
-        // R$ 89, CA$40, US$5, A$12, MX$300, C$9
+        // R$ 89, CA$40, US$5, A$12, MX$300
         int j = i;
-        while (j < s.length() && j - i < 3 && Character.isUpperCase(s.charAt(j))) {
+        while (j < to && j - i < 3 && Character.isUpperCase(s.charAt(j))) {
             j++;
         }
-        if (j > i && j < s.length() && s.charAt(j) == '$') {
-            return j - i + 1;
-        }
-        return 0;
+        return j > i && j < to && s.charAt(j) == '$' ? j - i + 1 : 0;
     }
 
-    private static boolean isCurrencyWord(String lower) {
-        for (String w : CURRENCY_WORDS) {
-            if (w.equals(lower)) {
+    private static boolean isUrl(String s, int from, int to) {
+        char first = s.charAt(from);
+        if ((first == 'h' || first == 'H' || first == 'w' || first == 'W')
+                && (s.regionMatches(true, from, "http://", 0, 7) || s.regionMatches(true, from, "https://", 0, 8)
+                || s.regionMatches(true, from, "www.", 0, 4))) {
+            return true;
+        }
+        int dot = -1;
+        int slash = -1;
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '.' && dot < 0 && k > from) {
+                dot = k;
+            } else if (c == '/' && slash < 0) {
+                slash = k;
+            } else if (c == '@') {
+                return false;
+            }
+        }
+        if (dot < 0 || slash >= 0 && slash < dot) {
+            return false;
+        }
+        int hostEnd = slash > 0 ? slash : trimTrailingPunct(s, from, to);
+        for (String suffix : URL_SUFFIXES) {
+            int at = hostEnd - suffix.length();
+            if (at > from && s.regionMatches(true, at, suffix, 0, suffix.length())
+                    && Character.isLetterOrDigit(s.charAt(at - 1))) {
                 return true;
+            }
+        }
+        // bit.ly/xyz, t.co/abc: a dotted host made of URL characters, then a path
+        if (slash < 0) {
+            return false;
+        }
+        for (int k = from; k < slash; k++) {
+            char c = s.charAt(k);
+            if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return Character.isLetter(s.charAt(dot + 1 < slash ? dot + 1 : from));
+    }
+
+    private static boolean isEmail(String s, int from, int to) {
+        int at = -1;
+        for (int k = from + 1; k < to; k++) {
+            char c = s.charAt(k);
+            if (c == '@' && at < 0) {
+                at = k;
+            } else if (c == '.' && at > 0 && k > at + 1 && k < to - 1) {
+                return Character.isLetterOrDigit(s.charAt(at - 1));
             }
         }
         return false;
     }
 
-    private static boolean isUrl(String lower) {
-        if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("www.")) {
-            return true;
-        }
-        int slash = lower.indexOf('/');
-        String host = slash > 0 ? lower.substring(0, slash) : trimTrailingPunct(lower);
-        if (host.indexOf('.') <= 0 || host.indexOf('@') >= 0) {
-            return false;
-        }
-        for (String suffix : URL_SUFFIXES) {
-            if (host.endsWith(suffix) && host.length() > suffix.length()) {
-                return true;
-            }
-        }
-        // bit.ly/xyz, t.co/abc: anything with a dot before a slash and a path
-        return slash > 0 && host.chars().allMatch(ch -> Character.isLetterOrDigit(ch) || ch == '.' || ch == '-');
-    }
-
-    private static String trimTrailingPunct(String s) {
-        int j = s.length();
-        while (j > 0 && ".,!?;:)…\"'".indexOf(s.charAt(j - 1)) >= 0) {
+    private static int trimTrailingPunct(String s, int from, int to) {
+        int j = to;
+        while (j > from && ".,!?;:)…\"'".indexOf(s.charAt(j - 1)) >= 0) {
             j--;
         }
-        return s.substring(0, j);
+        return j;
     }
 
-    private static boolean endsWithSentencePunct(String s) {
-        char c = s.charAt(s.length() - 1);
-        return c == '.' || c == '!' || c == '?' || c == '…';
-    }
-
-    private static boolean isUpper(String w) {
-        for (int k = 0; k < w.length(); k++) {
-            if (Character.isLowerCase(w.charAt(k))) {
+    private static boolean isUpper(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.isLowerCase(s.charAt(k))) {
                 return false;
             }
         }
@@ -370,14 +493,18 @@ public final class TextNormalizer {
 
     /** WARM30, FALL2024, SAVE15NOW: upper-case letters with digits, 4 to 16 characters, at least 3 letters. */
     static boolean isPromoCode(String w) {
-        int len = w.length();
+        return isPromoCode(w, 0, w.length());
+    }
+
+    private static boolean isPromoCode(String s, int from, int to) {
+        int len = to - from;
         if (len < 4 || len > 16) {
             return false;
         }
         int letters = 0;
         int digits = 0;
-        for (int k = 0; k < len; k++) {
-            char c = w.charAt(k);
+        for (int k = from; k < to; k++) {
+            char c = s.charAt(k);
             if (c >= 'A' && c <= 'Z') {
                 letters++;
             } else if (c >= '0' && c <= '9') {
@@ -391,38 +518,42 @@ public final class TextNormalizer {
 
     private static boolean isEmoji(int cp) {
         return cp >= 0x1F000 && cp <= 0x1FAFF || cp >= 0x2600 && cp <= 0x27BF || cp >= 0x2B00 && cp <= 0x2BFF
-                || cp == 0x2764 || cp == 0x203C || cp == 0x2049 || cp >= 0x2190 && cp <= 0x21FF;
-    }
-
-    private static boolean isEmojiModifier(int cp) {
-        return cp == 0xFE0F || cp == 0x200D || cp >= 0x1F3FB && cp <= 0x1F3FF || cp == 0x20E3;
+                || cp == 0x203C || cp == 0x2049 || cp >= 0x2190 && cp <= 0x21FF || cp >= 0x2300 && cp <= 0x23FF;
     }
 
     /** Lower-cases and removes the common Latin accents; other scripts pass through lower-cased. */
     static String fold(String w) {
-        StringBuilder sb = null;
-        int n = w.length();
-        for (int k = 0; k < n; k++) {
-            char c = w.charAt(k);
-            char f = foldChar(c);
-            if (f != c) {
-                if (sb == null) {
-                    sb = new StringBuilder(n);
-                    sb.append(w, 0, k);
-                }
-                if (f != 0) {
-                    sb.append(f);
-                }
-            } else if (sb != null) {
-                sb.append(c);
+        return fold(w, 0, w.length());
+    }
+
+    private static String fold(String s, int from, int to) {
+        boolean upper = false;
+        int k = from;
+        for (; k < to; k++) {
+            char c = s.charAt(k);
+            if (c >= 128 || c == '\'') {
+                break;
+            }
+            upper |= c >= 'A' && c <= 'Z';
+        }
+        if (k == to) {
+            String w = s.substring(from, to);
+            return upper ? w.toLowerCase(Locale.ROOT) : w;
+        }
+        char[] out = new char[to - from];
+        int len = 0;
+        for (int m = from; m < to; m++) {
+            char f = foldChar(s.charAt(m));
+            if (f != 0) {
+                out[len++] = f;
             }
         }
-        return sb == null ? w : sb.toString();
+        return new String(out, 0, len);
     }
 
     private static char foldChar(char c) {
         if (c < 128) {
-            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c == '\u2019' ? '\'' : c;
+            return c >= 'A' && c <= 'Z' ? (char) (c + 32) : c;
         }
         switch (c) {
             case 'á', 'à', 'â', 'ä', 'ã', 'å', 'Á', 'À', 'Â', 'Ä', 'Ã', 'Å', 'ª' -> {
@@ -449,7 +580,7 @@ public final class TextNormalizer {
             case '’' -> {
                 return '\'';
             }
-            case '\u0301', '\u0300', '\u0302', '\u0308', '\u0303' -> {
+            case '\u0301', '\u0300', '\u0302', '\u0308', '\u0303', '\u0327' -> {
                 return 0;
             }
             default -> {

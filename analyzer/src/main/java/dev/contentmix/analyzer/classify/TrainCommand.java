@@ -53,6 +53,12 @@ public final class TrainCommand implements Callable<Integer> {
             err.println("train: " + e.getMessage());
             return 2;
         }
+        Path parent = output.toAbsolutePath().getParent();
+        if (output.equals(Path.of(Classifiers.DEFAULT_MODEL_SOURCE)) && (parent == null || !Files.isDirectory(parent))) {
+            // the default output only makes sense from the repository root
+            err.println("train: " + parent + " does not exist: run from the repository root or give -o FILE");
+            return 2;
+        }
         Corpus posts;
         try {
             posts = Corpus.load(corpus);
@@ -72,7 +78,6 @@ public final class TrainCommand implements Callable<Integer> {
             return 2;
         }
         try {
-            Path parent = output.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }

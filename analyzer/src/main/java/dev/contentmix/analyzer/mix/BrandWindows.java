@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -317,7 +318,7 @@ public final class BrandWindows {
         st.lastPostId = postId;
         BrandMix mix = mix(brand, policy, st, postId);
         List<MixAlert> alerts = alerts(brand, policy, st, mix, postId);
-        store.put(Bytes.wrap(stateKey(brand)), Json.write(st));
+        store.put(Bytes.wrap(stateKey(brand)), st.encode());
         return new Change(outcome, mix, alerts);
     }
 
@@ -341,7 +342,10 @@ public final class BrandWindows {
         int fit = MixMath.salesThatFit(time.sales(), time.posts(), limit);
         int need = MixMath.valueNeeded(time.sales(), time.posts(), limit);
         if (cJudged) {
-            int[] c = MixMath.countWindowHeadroom(countLabels(brand, st), policy.lastPosts(), limit);
+            int[] c;
+            try (CountLabels labels = new CountLabels(brand, st)) {
+                c = MixMath.countWindowHeadroom(st.cSales, st.cSales + st.cValue, labels, policy.lastPosts(), limit);
+            }
             fit = Math.min(fit, c[0]);
             need = need == MixMath.NEVER || c[1] == MixMath.NEVER ? MixMath.NEVER : Math.max(need, c[1]);
         }
@@ -409,19 +413,46 @@ public final class BrandWindows {
         return out;
     }
 
-    private boolean[] countLabels(String brand, State st) {
-        int n = st.cSales + st.cValue;
-        boolean[] out = new boolean[n];
-        if (st.boundary == null) {
-            return out;
+    /**
+     * The count window's labels, oldest first, read from the store only as far as the headroom needs
+     * them (a few posts, usually): reading the whole window for every post cost O(window) per post.
+     * A label past the stored posts reads as value, as a short window would.
+     */
+    private final class CountLabels implements IntPredicate, AutoCloseable {
+        private final String brand;
+        private final State st;
+        private KeyValueIterator<Bytes, byte[]> it;
+        private boolean[] read = new boolean[16];
+        private int n;
+
+        CountLabels(String brand, State st) {
+            this.brand = brand;
+            this.st = st;
         }
-        int i = 0;
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(st.boundary), Bytes.wrap(brandEnd(brand)))) {
-            while (it.hasNext() && i < n) {
-                out[i++] = it.next().value[0] == 1;
+
+        @Override
+        public boolean test(int i) {
+            if (st.boundary == null || i >= st.cSales + st.cValue) {
+                return false;
+            }
+            if (it == null) {
+                it = store.range(Bytes.wrap(st.boundary), Bytes.wrap(brandEnd(brand)));
+            }
+            while (n <= i && it.hasNext()) {
+                if (n == read.length) {
+                    read = Arrays.copyOf(read, n * 2);
+                }
+                read[n++] = it.next().value[0] == 1;
+            }
+            return i < n && read[i];
+        }
+
+        @Override
+        public void close() {
+            if (it != null) {
+                it.close();
             }
         }
-        return out;
     }
 
     // ---- loading and recounting ----
@@ -430,9 +461,10 @@ public final class BrandWindows {
         byte[] raw = store.get(Bytes.wrap(stateKey(brand)));
         State st;
         try {
-            st = raw == null ? new State() : Json.MAPPER.readValue(raw, State.class);
-        } catch (IOException e) {
-            throw new UncheckedIOException("corrupt mix state for brand " + brand, e);
+            st = raw == null ? new State() : State.decode(raw);
+        } catch (IOException | RuntimeException e) {
+            throw new UncheckedIOException("corrupt mix state for brand " + brand,
+                    e instanceof IOException io ? io : new IOException(e));
         }
         if (!st.matches(policy)) {
             recount(brand, st, policy);
@@ -597,8 +629,15 @@ public final class BrandWindows {
         }
     }
 
-    /** The running counts of one brand (stored as JSON under its S key). */
+    /**
+     * The running counts of one brand, stored under its S key in a small binary form (it is read and
+     * written for every post: as JSON through Jackson it cost more than the windows themselves).
+     * State written as JSON by earlier versions (first byte '{') is still read.
+     */
     static final class State {
+        /** First byte of the binary form; never '{'. */
+        private static final byte BINARY_V1 = 1;
+
         public long streamTime = Long.MIN_VALUE;
         public long windowMs = -1;
         public int lastPosts = -1;
@@ -614,6 +653,104 @@ public final class BrandWindows {
         public boolean overSelling;
         public boolean goalDrift;
         public String lastPostId;
+
+        byte[] encode() {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
+            try (DataOutputStream out = new DataOutputStream(buf)) {
+                out.writeByte(BINARY_V1);
+                out.writeLong(streamTime);
+                out.writeLong(windowMs);
+                out.writeInt(lastPosts);
+                writeStrings(out, goals);
+                out.writeInt(tSales);
+                out.writeInt(tValue);
+                out.writeInt(tNotAligned);
+                writeBreakdown(out, tChannels);
+                writeBreakdown(out, tGoals);
+                out.writeInt(cSales);
+                out.writeInt(cValue);
+                out.writeInt(boundary == null ? -1 : boundary.length);
+                if (boundary != null) {
+                    out.write(boundary);
+                }
+                out.writeByte((overSelling ? 1 : 0) | (goalDrift ? 2 : 0));
+                out.writeBoolean(lastPostId != null);
+                if (lastPostId != null) {
+                    out.writeUTF(lastPostId);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return buf.toByteArray();
+        }
+
+        static State decode(byte[] raw) throws IOException {
+            if (raw.length > 0 && raw[0] == '{') {
+                return Json.MAPPER.readValue(raw, State.class);
+            }
+            State st = new State();
+            try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(raw))) {
+                byte version = in.readByte();
+                if (version != BINARY_V1) {
+                    throw new IOException("unknown mix state format " + version);
+                }
+                st.streamTime = in.readLong();
+                st.windowMs = in.readLong();
+                st.lastPosts = in.readInt();
+                st.goals = readStrings(in);
+                st.tSales = in.readInt();
+                st.tValue = in.readInt();
+                st.tNotAligned = in.readInt();
+                st.tChannels = readBreakdown(in);
+                st.tGoals = readBreakdown(in);
+                st.cSales = in.readInt();
+                st.cValue = in.readInt();
+                int b = in.readInt();
+                if (b >= 0) {
+                    st.boundary = in.readNBytes(b);
+                }
+                int flags = in.readByte();
+                st.overSelling = (flags & 1) != 0;
+                st.goalDrift = (flags & 2) != 0;
+                st.lastPostId = in.readBoolean() ? in.readUTF() : null;
+            }
+            return st;
+        }
+
+        private static void writeStrings(DataOutputStream out, List<String> xs) throws IOException {
+            out.writeInt(xs.size());
+            for (String x : xs) {
+                out.writeUTF(x);
+            }
+        }
+
+        private static List<String> readStrings(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            List<String> xs = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                xs.add(in.readUTF());
+            }
+            return xs;
+        }
+
+        private static void writeBreakdown(DataOutputStream out, Map<String, int[]> m) throws IOException {
+            out.writeInt(m.size());
+            for (Map.Entry<String, int[]> e : m.entrySet()) {
+                out.writeUTF(e.getKey());
+                out.writeInt(e.getValue()[0]);
+                out.writeInt(e.getValue()[1]);
+            }
+        }
+
+        /** Kept in stored order, as the JSON form was read back (a LinkedHashMap): snapshots list keys alike. */
+        private static Map<String, int[]> readBreakdown(DataInputStream in) throws IOException {
+            int n = in.readInt();
+            Map<String, int[]> m = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                m.put(in.readUTF(), new int[] {in.readInt(), in.readInt()});
+            }
+            return m;
+        }
 
         long cutoff() {
             return streamTime == Long.MIN_VALUE ? Long.MIN_VALUE : streamTime - windowMs;

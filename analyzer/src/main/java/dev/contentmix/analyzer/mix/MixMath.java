@@ -1,6 +1,7 @@
 package dev.contentmix.analyzer.mix;
 
 import java.time.Duration;
+import java.util.function.IntPredicate;
 
 /**
  * The arithmetic of the 80/20 guideline: when a share is over a limit, and how many posts move it.
@@ -62,11 +63,22 @@ public final class MixMath {
      * @return {salesThatFit, valueNeeded}
      */
     public static int[] countWindowHeadroom(boolean[] salesOldestFirst, int capacity, double limit) {
-        int size = salesOldestFirst.length;
         int sales = 0;
         for (boolean s : salesOldestFirst) {
             sales += s ? 1 : 0;
         }
+        return countWindowHeadroom(sales, salesOldestFirst.length, i -> salesOldestFirst[i], capacity, limit);
+    }
+
+    /**
+     * As {@link #countWindowHeadroom(boolean[], int, double)}, for a window of {@code size} posts of which
+     * {@code sales} are sales, whose labels are asked for oldest first ({@code salesAt.test(0)}, then 1, ...)
+     * and only as far as the answer needs: usually a few, so a caller can read them lazily from a store
+     * instead of reading the whole window for every post.
+     *
+     * @return {salesThatFit, valueNeeded}
+     */
+    public static int[] countWindowHeadroom(int sales, int size, IntPredicate salesAt, int capacity, double limit) {
         int fit = 0;
         if (!over(sales, size, limit)) {
             // add sales posts one at a time while the window stays within the limit
@@ -78,7 +90,7 @@ public final class MixMath {
                 if (n < capacity) {
                     n++;
                 } else {
-                    s -= salesOldestFirst[dropped++] ? 1 : 0;
+                    s -= salesAt.test(dropped++) ? 1 : 0;
                 }
                 if (over(s, n, limit)) {
                     break;
@@ -97,7 +109,7 @@ public final class MixMath {
             if (n < capacity) {
                 n++;
             } else {
-                s -= salesOldestFirst[dropped++] ? 1 : 0;
+                s -= salesAt.test(dropped++) ? 1 : 0;
             }
             if (!over(s, n, limit)) {
                 return new int[] {0, m};

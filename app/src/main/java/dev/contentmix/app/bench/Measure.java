@@ -30,6 +30,22 @@ final class Measure {
                 .mapToLong(r -> r.offset()).sum();
     }
 
+    /**
+     * Waits until every partition of the topics answers at its leader. A topic just created has a
+     * leader in the metadata a moment before the broker serves it; producing into that gap costs
+     * NOT_LEADER_OR_FOLLOWER retries and, for idempotent producers, out-of-order-sequence retry loops
+     * that slowed loading twentyfold in a trial run. The admin client retries ListOffsets until the
+     * partition is served.
+     */
+    static void awaitReady(Properties client, List<String> topics) throws Exception {
+        try (Admin admin = Admin.create(client)) {
+            var req = new java.util.HashMap<TopicPartition, OffsetSpec>();
+            admin.describeTopics(topics).allTopicNames().get(60, TimeUnit.SECONDS).forEach((name, d) ->
+                    d.partitions().forEach(p -> req.put(new TopicPartition(name, p.partition()), OffsetSpec.latest())));
+            admin.listOffsets(req).all().get(60, TimeUnit.SECONDS);
+        }
+    }
+
     /** Sum of a consumer group's committed offsets on a topic. */
     static long committed(Admin admin, String group, String topic) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> m = admin.listConsumerGroupOffsets(group)
@@ -51,6 +67,23 @@ final class Measure {
             }
             return Duration.ofNanos(System.nanoTime() - startNanos);
         }
+    }
+
+    /**
+     * CPU time so far of this JVM's live threads whose name contains {@code namePart} (a Kafka Streams
+     * application id names its stream, producer and consumer threads), in nanoseconds. Unlike wall time
+     * it does not depend on what else the machine runs, so it compares two apps fairly on a shared machine.
+     */
+    static long threadCpu(String namePart) {
+        java.lang.management.ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().contains(namePart)) {
+                long cpu = mx.getThreadCpuTime(t.getId());
+                sum += Math.max(0, cpu);
+            }
+        }
+        return sum;
     }
 
     /** Heap in use after a full collection, in bytes. */
@@ -82,6 +115,18 @@ final class Measure {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+
+    /** Deletes a directory and everything under it; what cannot be deleted is left. */
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // best effort: a temporary directory
         }
     }
 
