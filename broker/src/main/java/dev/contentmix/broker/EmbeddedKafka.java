@@ -256,9 +256,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         try (Admin admin = Admin.create(p)) {
             while (true) {
                 try {
-                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).isEmpty() && leadersElected(admin)) {
                         return;
                     }
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("broker at " + bootstrapServers()
+                                + " did not elect leaders for its partitions within " + timeout);
+                    }
+                    Thread.sleep(50); // polling the broker's state until the deadline
+                } catch (IllegalStateException e) {
+                    throw e;
                 } catch (Exception e) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("broker at " + bootstrapServers()
@@ -267,6 +274,21 @@ public final class EmbeddedKafka implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * After a restart a partition has no leader until the broker has loaded it; a producer that
+     * writes to it meanwhile can end up retrying out-of-order batches until they expire. So ready
+     * means: every partition of every topic has its leader again.
+     */
+    private static boolean leadersElected(Admin admin) throws Exception {
+        java.util.Set<String> names = admin.listTopics().names().get(5, TimeUnit.SECONDS);
+        if (names.isEmpty()) {
+            return true;
+        }
+        return admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
+                .flatMap(d -> d.partitions().stream())
+                .allMatch(pi -> pi.leader() != null && !pi.leader().isEmpty());
     }
 
     private static int freePort() {

@@ -24,6 +24,35 @@ public final class TopicSetup {
     }
 
     /**
+     * A new topic answers produce requests only once its partitions have leaders; writing earlier
+     * sends an idempotent producer into out-of-order retries. Waits (up to 30 s) until they do.
+     */
+    private static void awaitLeaders(Admin admin, List<String> topics) throws InterruptedException,
+            ExecutionException, TimeoutException {
+        if (topics.isEmpty()) {
+            return;
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
+            boolean ready;
+            try {
+                ready = admin.describeTopics(topics).allTopicNames().get(10, TimeUnit.SECONDS).values().stream()
+                        .flatMap(d -> d.partitions().stream())
+                        .allMatch(p -> p.leader() != null && !p.leader().isEmpty());
+            } catch (ExecutionException e) {
+                ready = false; // metadata not propagated yet
+            }
+            if (ready) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("no leaders for the partitions of " + topics + " after 30 s");
+            }
+            Thread.sleep(50); // polling the cluster's metadata until the deadline
+        }
+    }
+
+    /**
      * Creates the missing topics and waits for them.
      *
      * @return the names of the topics this call created
@@ -57,6 +86,7 @@ public final class TopicSetup {
                     }
                 }
             }
+            awaitLeaders(admin, created);
             return created;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
