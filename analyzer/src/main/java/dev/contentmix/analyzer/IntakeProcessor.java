@@ -92,8 +92,9 @@ final class IntakeProcessor implements Processor<byte[], byte[], String, Intake>
     }
 
     private Post parse(Record<byte[], byte[]> record) {
-        String key = decodeKey(record.key());
+        // the value first: "not valid JSON" says more about a broken record than its missing key
         Post post = Json.readPost(record.value());
+        String key = decodeKey(record.key());
         if (!post.brand().equals(key)) {
             throw new InvalidRecordException("record key '" + abbreviate(key) + "' does not match the post's brand '"
                     + abbreviate(post.brand()) + "'; posts are keyed by brand");

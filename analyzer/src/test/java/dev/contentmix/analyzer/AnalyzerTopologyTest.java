@@ -83,7 +83,8 @@ class AnalyzerTopologyTest {
     @Test
     void rejectsMissingKeyInvalidUtf8AndOversizedText() {
         f.send(null, "{\"id\":\"1\",\"brand\":\"acme\",\"text\":\"x\"}", T0);
-        f.posts.pipeInput(new byte[] {(byte) 0xC3, (byte) 0x28}, TopologyFixture.utf8("{}"), T0);
+        f.posts.pipeInput(new byte[] {(byte) 0xC3, (byte) 0x28},
+                TopologyFixture.utf8("{\"id\":\"1\",\"brand\":\"acme\",\"text\":\"x\"}"), T0);
         f.posts.pipeInput(TopologyFixture.utf8("acme"), new byte[] {'{', '"', (byte) 0xFF, '"', ':', '1', '}'}, T0);
         f.send("acme", "{\"id\":\"1\",\"brand\":\"acme\",\"text\":\"" + "a".repeat(Limits.MAX_TEXT_CHARS + 1) + "\"}", T0);
         f.posts.pipeInput(TopologyFixture.utf8("acme"), null, T0);
@@ -99,6 +100,13 @@ class AnalyzerTopologyTest {
         assertTrue(f.classified.isEmpty());
         assertEquals(5.0, f.registry.find("contentmix.dead.letters").counters().stream()
                 .mapToDouble(c -> c.count()).sum());
+    }
+
+    @Test
+    void aBrokenValueIsReportedBeforeAMissingKey() {
+        f.send(null, "{oops", T0);
+        String reason = DeadLetters.header(f.deadLetters.readRecord().headers(), DeadLetters.REASON);
+        assertTrue(reason.startsWith("not valid JSON"), reason);
     }
 
     @Test
