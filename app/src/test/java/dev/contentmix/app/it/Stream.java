@@ -116,6 +116,9 @@ public final class Stream {
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "all");
         p.put("enable.idempotence", "true");
+        // one request in flight: on this single fresh broker a first batch that fails while later
+        // ones succeed leaves an idempotent producer retrying it out of order until it expires
+        p.put("max.in.flight.requests.per.connection", "1");
         p.put("linger.ms", "20");
         p.put("batch.size", "131072");
         List<Future<RecordMetadata>> acks = new ArrayList<>();
