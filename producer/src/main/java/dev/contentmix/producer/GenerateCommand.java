@@ -193,7 +193,7 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         Duration step = b.build().spacing();
         b.start(start != null ? start
-                : Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(step.multipliedBy(Math.max(0, count - 1))));
+                : Instant.now().truncatedTo(ChronoUnit.SECONDS).minus(step.multipliedBy(Math.max(1, count))));
         return b.build();
     }
 
