@@ -95,7 +95,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.port = port;
         this.extraConfig = Map.copyOf(extraConfig);
         this.clientListener = clientListener;
-        this.clientPort = clientListener == null ? -1 : freePort();
+        this.clientPort = clientListener == null ? -1 : freePortOtherThan(port, -1);
     }
 
     /** Starts a broker on {@code port} (0 for any free port) with its data in {@code dataDir}. */
@@ -174,7 +174,7 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     private synchronized void startServer() {
-        Properties props = config(freePort());
+        Properties props = config(freePortOtherThan(port, clientPort));
         try {
             Files.createDirectories(dataDir);
             Path configFile = dataDir.resolve("server.properties");
@@ -289,6 +289,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         return admin.describeTopics(names).allTopicNames().get(5, TimeUnit.SECONDS).values().stream()
                 .flatMap(d -> d.partitions().stream())
                 .allMatch(pi -> pi.leader() != null && !pi.leader().isEmpty());
+    }
+
+    /** A free port that is none of {@code taken}: the OS may hand out a port it just freed again. */
+    private static int freePortOtherThan(int... taken) {
+        while (true) {
+            int p = freePort();
+            if (java.util.Arrays.stream(taken).noneMatch(t -> t == p)) {
+                return p;
+            }
+        }
     }
 
     private static int freePort() {
