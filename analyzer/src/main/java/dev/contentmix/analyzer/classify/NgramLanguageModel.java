@@ -1,0 +1,267 @@
+package dev.contentmix.analyzer.classify;
+
+import java.util.Map;
+import opennlp.tools.ml.model.AbstractModel;
+import opennlp.tools.ml.model.Context;
+import opennlp.tools.ml.model.MaxentModel;
+
+/**
+ * OpenNLP's language detection model ({@code langdetect-183.bin}, a GIS model over character 1- to
+ * 3-grams and 103 languages) evaluated without OpenNLP's per-call machinery. {@code LanguageDetectorME}
+ * runs five regular-expression normalisers over the text, makes a {@code CharBuffer} and a string per
+ * n-gram, hashes each into a map, sums the weights and then takes {@code exp} of and sorts all 103
+ * languages: about 95 µs for a 130-character post, ten times the rest of the classification. This
+ * class reads the same weights once, at load, into primitive arrays keyed by the n-gram packed into a
+ * {@code long}, and scores a text in one pass with no per-n-gram allocation.
+ *
+ * <p>The scores are the model's own: for every n-gram the model knows, the same weights are summed
+ * for the same languages, so the ranking is the detector's. What differs is the normalisation, which
+ * is a single scan here instead of the regular expressions, with the same intent: links, hashtags,
+ * mentions, digits and emojis are dropped, whitespace runs become one space, a character repeated more
+ * than twice is kept twice, and the text is lower-cased. {@code NgramLanguageModelTest} measures
+ * agreement with {@code LanguageDetectorME} on the corpus. Immutable and thread-safe.
+ */
+final class NgramLanguageModel {
+
+    /** Scores of one text: the model's log-linear sums per language (index = outcome), before softmax. */
+    record Scores(double[] sums, int grams) {
+    }
+
+    private final String[] outcomes;
+    /** Open-addressing table of packed n-grams (0 = empty) and, slot for slot, the predicate index. */
+    private final long[] keys;
+    private final int[] predicates;
+    private final int mask;
+    /** Weights of predicate p: outcomes outcomeIds[offsets[p] .. offsets[p+1]), with weights at the same index. */
+    private final int[] offsets;
+    private final short[] outcomeIds;
+    private final float[] weights;
+
+    private NgramLanguageModel(String[] outcomes, long[] keys, int[] predicates, int[] offsets,
+            short[] outcomeIds, float[] weights) {
+        this.outcomes = outcomes;
+        this.keys = keys;
+        this.predicates = predicates;
+        this.mask = keys.length - 1;
+        this.offsets = offsets;
+        this.outcomeIds = outcomeIds;
+        this.weights = weights;
+    }
+
+    /** Reads the weights of an OpenNLP language detection model (a maxent model over character n-grams). */
+    @SuppressWarnings("unchecked")
+    static NgramLanguageModel of(MaxentModel model) {
+        if (!(model instanceof AbstractModel m)) {
+            throw new IllegalArgumentException("not an OpenNLP maxent model: " + model.getClass().getName());
+        }
+        // AbstractModel#getDataStructures: [Context[] params, Map<String, Context> pmap, String[] outcomes]
+        Object[] data = m.getDataStructures();
+        Map<String, Context> pmap = (Map<String, Context>) data[1];
+        String[] outcomes = (String[]) data[2];
+        if (outcomes.length > Short.MAX_VALUE) {
+            throw new IllegalArgumentException("too many outcomes: " + outcomes.length);
+        }
+        int n = 0;
+        int params = 0;
+        for (Map.Entry<String, Context> e : pmap.entrySet()) {
+            if (packable(e.getKey())) {
+                n++;
+                params += e.getValue().getOutcomes().length;
+            }
+        }
+        int capacity = Integer.highestOneBit(Math.max(2, n) * 2) * 2;
+        long[] keys = new long[capacity];
+        int[] predicates = new int[capacity];
+        int[] offsets = new int[n + 1];
+        short[] outcomeIds = new short[params];
+        float[] weights = new float[params];
+        int p = 0;
+        int at = 0;
+        for (Map.Entry<String, Context> e : pmap.entrySet()) {
+            String gram = e.getKey();
+            if (!packable(gram)) {
+                continue;
+            }
+            long key = pack(gram, 0, gram.length());
+            int slot = slot(key, capacity - 1);
+            while (keys[slot] != 0) {
+                slot = (slot + 1) & (capacity - 1);
+            }
+            keys[slot] = key;
+            predicates[slot] = p;
+            offsets[p] = at;
+            int[] ids = e.getValue().getOutcomes();
+            double[] values = e.getValue().getParameters();
+            for (int k = 0; k < ids.length; k++) {
+                outcomeIds[at] = (short) ids[k];
+                weights[at] = (float) values[k];
+                at++;
+            }
+            p++;
+        }
+        offsets[n] = at;
+        return new NgramLanguageModel(outcomes, keys, predicates, offsets, outcomeIds, weights);
+    }
+
+    int outcomeCount() {
+        return outcomes.length;
+    }
+
+    /** The model's code (ISO 639-3) of outcome i. */
+    String outcome(int i) {
+        return outcomes[i];
+    }
+
+    /** Index of an outcome code, or -1. */
+    int indexOf(String code) {
+        for (int i = 0; i < outcomes.length; i++) {
+            if (outcomes[i].equals(code)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Scores the first {@code maxChars} characters of a text: the sum of the weights of every distinct
+     * 1-, 2- and 3-gram of the normalised text, per language, as the detector's maxent model sums them
+     * (every n-gram counts once, as in {@code LanguageDetectorME}).
+     */
+    Scores score(CharSequence text, int maxChars) {
+        char[] chars = normalize(text, maxChars);
+        int n = chars.length;
+        double[] sums = new double[outcomes.length];
+        if (n == 0) {
+            return new Scores(sums, 0);
+        }
+        // distinct n-grams of this text, by an open-addressing set sized for all of them
+        int grams = 3 * n;
+        long[] seen = new long[Integer.highestOneBit(grams) * 4];
+        int seenMask = seen.length - 1;
+        int found = 0;
+        for (int i = 0; i < n; i++) {
+            long key = 0;
+            for (int len = 1; len <= 3 && i + len <= n; len++) {
+                key = (key << 16) | chars[i + len - 1];
+                long packed = key | ((long) len << 48);
+                int s = slot(packed, seenMask);
+                boolean fresh = true;
+                while (seen[s] != 0) {
+                    if (seen[s] == packed) {
+                        fresh = false;
+                        break;
+                    }
+                    s = (s + 1) & seenMask;
+                }
+                if (!fresh) {
+                    continue;
+                }
+                seen[s] = packed;
+                int p = predicate(packed);
+                if (p >= 0) {
+                    found++;
+                    for (int k = offsets[p], end = offsets[p + 1]; k < end; k++) {
+                        sums[outcomeIds[k]] += weights[k];
+                    }
+                }
+            }
+        }
+        return new Scores(sums, found);
+    }
+
+    private int predicate(long packed) {
+        int s = slot(packed, mask);
+        long k;
+        while ((k = keys[s]) != 0) {
+            if (k == packed) {
+                return predicates[s];
+            }
+            s = (s + 1) & mask;
+        }
+        return -1;
+    }
+
+    /**
+     * The text as the detector reads it, in one scan: links ({@code http(s)://...}), hashtags and
+     * mentions (from {@code #} or {@code @} to the next space) dropped; digits and characters outside
+     * the basic plane (emojis) become spaces; runs of spaces become one, a character repeated more than
+     * twice is kept twice; lower case; trimmed. Only the first {@code maxChars} input characters are read.
+     */
+    static char[] normalize(CharSequence text, int maxChars) {
+        int n = Math.min(text.length(), maxChars);
+        char[] out = new char[n];
+        int size = 0;
+        char last = ' ';
+        int run = 0;
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            boolean tagOrMention = (c == '#' || c == '@') && i + 1 < n && !Character.isWhitespace(text.charAt(i + 1));
+            if (tagOrMention || (c == 'h' || c == 'H') && startsLink(text, i, n)) {
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                c = ' ';
+            } else {
+                i++;
+                if (c >= '0' && c <= '9' || Character.isSurrogate(c) || Character.isWhitespace(c)) {
+                    c = ' ';
+                } else {
+                    c = Character.toLowerCase(c);
+                }
+            }
+            if (c == ' ') {
+                if (size == 0 || last == ' ') {
+                    continue;
+                }
+                run = 1;
+            } else if (c == last) {
+                if (++run > 2) {
+                    continue;
+                }
+            } else {
+                run = 1;
+            }
+            out[size++] = c;
+            last = c;
+        }
+        if (size > 0 && out[size - 1] == ' ') {
+            size--;
+        }
+        return size == out.length ? out : java.util.Arrays.copyOf(out, size);
+    }
+
+    private static boolean startsLink(CharSequence s, int i, int n) {
+        return regionIs(s, i, n, "http://") || regionIs(s, i, n, "https://");
+    }
+
+    private static boolean regionIs(CharSequence s, int i, int n, String prefix) {
+        if (i + prefix.length() > n) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (Character.toLowerCase(s.charAt(i + k)) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** N-grams of one to three characters pack into a long: length in bits 48-49, characters in order below. */
+    private static boolean packable(String gram) {
+        return !gram.isEmpty() && gram.length() <= 3;
+    }
+
+    static long pack(CharSequence s, int from, int to) {
+        long key = 0;
+        for (int k = from; k < to; k++) {
+            key = (key << 16) | s.charAt(k);
+        }
+        return key | ((long) (to - from) << 48);
+    }
+
+    private static int slot(long key, int mask) {
+        long h = key * 0x9E3779B97F4A7C15L;
+        return (int) (h ^ (h >>> 32)) & mask;
+    }
+}
