@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.Stores;
  * {@code alerts} (MixAlert, key brand), {@code verdicts} (DraftVerdict, key draft id) and
  * {@code dead-letters} (original bytes, headers with the reason). Posts and drafts share the brand
  * windows store, so the two topics must have the same number of partitions.
+ * Drafts are taken before buffered posts ({@link DraftsFirst}): someone is waiting for each verdict.
  * Every processor, store and branch is named so internal topic names stay stable across releases.
  */
 public final class AnalyzerTopology {
@@ -86,7 +87,10 @@ public final class AnalyzerTopology {
     private static KStream<String, Intake> intake(StreamsBuilder builder, String topic, String deadLetters, String name,
                                                   PostClassifier classifier, AnalyzerMetrics metrics, boolean drafts) {
         KStream<String, Intake> intake = builder
-                .stream(topic, Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
+                .stream(topic, drafts
+                        ? Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source")
+                                .withTimestampExtractor(new DraftsFirst())
+                        : Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()).withName(name + "-source"))
                 .process(() -> new IntakeProcessor(classifier, metrics, POLICY_STORE, drafts),
                         Named.as(name + "-intake"));
         Map<String, KStream<String, Intake>> branches = intake.split(Named.as(name + "-"))

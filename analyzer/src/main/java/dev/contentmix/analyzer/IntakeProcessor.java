@@ -53,7 +53,8 @@ final class IntakeProcessor implements Processor<byte[], byte[], String, Intake>
     }
 
     @Override
-    public void process(Record<byte[], byte[]> record) {
+    public void process(Record<byte[], byte[]> input) {
+        Record<byte[], byte[]> record = drafts ? DraftsFirst.restore(input) : input;
         Post post;
         try {
             post = parse(record);

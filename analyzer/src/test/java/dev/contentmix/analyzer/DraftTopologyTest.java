@@ -171,4 +171,38 @@ class DraftTopologyTest {
                 "a draft cannot be marked deleted @ contentmix.drafts"), reasons);
         assertTrue(f.verdicts.isEmpty());
     }
+
+    @Test
+    void draftsGoFirstButKeepTheirOwnTimestamp() {
+        // DraftsFirst stamps drafts 0 so that a task takes them before buffered posts; what comes out
+        // carries the draft's own time, and the carrier header never leaves the analyzer
+        history(15, 3);
+        Instant sent = T0.plus(Duration.ofHours(31));
+        f.drafts.pipeInput(TopologyFixture.utf8("acme"), TopologyFixture.utf8(
+                "{\"id\":\"d-now\",\"brand\":\"acme\",\"text\":\"Shop now: 30% off everything with code SPRING30\"}"),
+                sent);
+        var verdict = f.verdicts.readRecord();
+        assertEquals(sent, verdict.getRecordTime(), "the verdict is stamped with the draft's time, not 0");
+        assertEquals(3.0 / 18, verdict.getValue().currentShare(), 1e-12, "a draft without a time is judged at its send time");
+        assertEquals(null, verdict.getHeaders().lastHeader(DraftsFirst.TIMESTAMP_HEADER));
+
+        f.drafts.pipeInput(TopologyFixture.utf8("acme"), TopologyFixture.utf8("{\"brand\":\"acme\",\"text\":\"hi\"}"), sent);
+        var dead = f.deadLetters.readRecord();
+        assertEquals(sent, dead.getRecordTime(), "a dead letter keeps the draft's time (retention counts from it)");
+        assertEquals(null, dead.getHeaders().lastHeader(DraftsFirst.TIMESTAMP_HEADER));
+    }
+
+    @Test
+    void theExtractorPutsEveryDraftFirstAndRemembersItsTime() {
+        var record = new org.apache.kafka.clients.consumer.ConsumerRecord<Object, Object>("contentmix.drafts", 0, 7,
+                "acme", "{}");
+        long own = record.timestamp();
+        assertEquals(0, new DraftsFirst().extract(record, 42));
+        var restored = DraftsFirst.restore(new org.apache.kafka.streams.processor.api.Record<>("acme", "{}", 0,
+                record.headers()));
+        assertEquals(own < 0 ? 42 : own, restored.timestamp());
+        assertEquals(null, restored.headers().lastHeader(DraftsFirst.TIMESTAMP_HEADER));
+        var untouched = new org.apache.kafka.streams.processor.api.Record<>("acme", "{}", 5L);
+        assertEquals(5L, DraftsFirst.restore(untouched).timestamp(), "a record without the header is left alone");
+    }
 }
