@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -230,6 +231,9 @@ public final class AnalyzerApp implements AutoCloseable {
         return ops == null ? -1 : ops.port();
     }
 
+    /** linger.ms of the analyzer's producers unless the configuration sets one. */
+    static final int PRODUCER_LINGER_MS = 5;
+
     static Properties streamsConfig(Options o, KafkaSettings settings, boolean embedded) {
         Properties p = new Properties();
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, o.applicationId());
@@ -242,8 +246,15 @@ public final class AnalyzerApp implements AutoCloseable {
         if (embedded) {
             p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, "1");
         }
+        // Kafka Streams lingers 100 ms before sending; a draft's verdict would wait that long before
+        // `check` (which reads without waiting for the commit) sees it. Batches still fill under load.
+        Properties user = settings.clientProperties();
+        if (!user.containsKey(ProducerConfig.LINGER_MS_CONFIG)
+                && !user.containsKey(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG))) {
+            p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), Integer.toString(PRODUCER_LINGER_MS));
+        }
         // kafka.* settings from the user's configuration win: they are how operators tune the clients
-        p.putAll(settings.clientProperties());
+        p.putAll(user);
         return p;
     }
 

@@ -285,7 +285,11 @@ public final class CheckCommand implements Callable<Integer> {
             p.put("max.block.ms", "15000");
             producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
             Properties c = settings.clientProperties();
-            c.put("isolation.level", "read_committed");
+            // A verdict is read as soon as the analyzer writes it, not at its next transaction commit
+            // (up to 100 ms later). Nothing counts verdicts: each is advice on one draft, computed from
+            // the brand's mix at that moment. Should the analyzer fail before committing, it judges the
+            // draft again from the same posts and the first verdict read stands.
+            c.put("isolation.level", "read_uncommitted");
             c.put("enable.auto.commit", "false");
             consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
             List<TopicPartition> parts = new ArrayList<>();
