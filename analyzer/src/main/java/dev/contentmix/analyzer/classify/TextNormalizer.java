@@ -56,37 +56,43 @@ public final class TextNormalizer {
 
     /** Normalises one text, keeping where each token came from; never null. */
     public static Normalized normalize(String text) {
-        Sink sink = new Sink(text);
+        Sink sink = new Sink(text, true);
         scan(text, sink);
         return sink.normalized();
     }
 
     /** The normalised tokens only (the fast path used for classification and training). */
     public static String[] tokens(String text) {
-        Sink sink = new Sink(text);
+        Sink sink = new Sink(text, false);
         scan(text, sink);
         return sink.tokens();
     }
 
-    /** Growable token list with the [start, end) span of each token in the text. */
+    /** Growable token list with, when asked for, the [start, end) span of each token in the text. */
     private static final class Sink {
         final String text;
         String[] tokens = new String[48];
-        int[] spans = new int[96];
+        /** Null for {@link #tokens()} alone, which needs no spans. */
+        int[] spans;
         int size;
 
-        Sink(String text) {
+        Sink(String text, boolean spans) {
             this.text = text;
+            this.spans = spans ? new int[96] : null;
         }
 
         void add(String token, int start, int end) {
             if (size == tokens.length) {
                 tokens = Arrays.copyOf(tokens, size * 2);
-                spans = Arrays.copyOf(spans, size * 4);
+                if (spans != null) {
+                    spans = Arrays.copyOf(spans, size * 4);
+                }
             }
             tokens[size] = token;
-            spans[2 * size] = start;
-            spans[2 * size + 1] = end;
+            if (spans != null) {
+                spans[2 * size] = start;
+                spans[2 * size + 1] = end;
+            }
             size++;
         }
 
@@ -103,7 +109,9 @@ public final class TextNormalizer {
         /** Turns the last token into another placeholder, its span extended to end. */
         void replaceLast(String token, int end) {
             tokens[size - 1] = token;
-            spans[2 * size - 1] = end;
+            if (spans != null) {
+                spans[2 * size - 1] = end;
+            }
         }
 
         private int trimmedSize() {
@@ -136,11 +144,53 @@ public final class TextNormalizer {
             } else if (isSpace(c)) {
                 i++;
             } else {
-                int end = chunkEnd(text, i);
-                chunk(text, i, end, sink);
+                int end = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' ? simpleWord(text, i, sink) : -1;
+                if (end < 0) {
+                    end = chunkEnd(text, i);
+                    chunk(text, i, end, sink);
+                }
                 i = end;
             }
         }
+    }
+
+    /**
+     * Most chunks are a plain word: ASCII letters, lower case or capitalised, alone or before one
+     * closing mark ({@code , . ! ? :}). This takes such a chunk at i in one pass, with the tokens
+     * {@link #chunk} would give it (none of its other rules can apply), and returns its end; for any
+     * other chunk it adds nothing and returns -1.
+     */
+    private static int simpleWord(String text, int i, Sink sink) {
+        int n = text.length();
+        int j = i + 1;
+        char c = 0;
+        while (j < n && (c = text.charAt(j)) >= 'a' && c <= 'z') {
+            j++;
+        }
+        boolean marked = j < n && !isSpace(c);
+        if (marked && (c != ',' && c != '.' && c != '!' && c != '?' && c != ':' || j + 1 < n && !isSpace(text.charAt(j + 1)))) {
+            return -1;
+        }
+        // as word() and fold() make it: lower-cased when it starts with a capital
+        String w = text.substring(i, j);
+        if (text.charAt(i) <= 'Z') {
+            w = w.toLowerCase(Locale.ROOT);
+        }
+        if (sink.lastIs(NUMBER) && CURRENCY_WORDS.contains(w)) {
+            sink.replaceLast(PRICE, j);
+        } else {
+            sink.add(w, i, j);
+        }
+        if (!marked) {
+            return j;
+        }
+        if (c == '.' || c == '!') {
+            sink.boundary(j);
+        } else if (c == '?') {
+            sink.add(QUESTION, j, j + 1);
+            sink.boundary(j + 1);
+        }
+        return j + 1;
     }
 
     /**
@@ -250,7 +300,7 @@ public final class TextNormalizer {
                 if (isEmoji(cp)) {
                     int j = skipModifiers(text, next, to);
                     // the pointing-right emoji is an arrow in all but drawing
-                    sink.add(cp == 0x1F449 ? ARROW : new String(Character.toChars(cp)), i, j);
+                    sink.add(cp == 0x1F449 ? ARROW : text.substring(i, next), i, j);
                     next = j;
                 } else if (Character.isLetter(cp)) {
                     next = word(text, i, to, sink);
@@ -305,6 +355,13 @@ public final class TextNormalizer {
             } else if (c >= 128 && (Character.isLetterOrDigit(c) || Character.getType(c) == Character.NON_SPACING_MARK)) {
                 plain = false;
                 upper &= !Character.isLowerCase(c);
+            } else if (Character.isHighSurrogate(c) && j + 1 < to && Character.isLowSurrogate(text.charAt(j + 1))
+                    && Character.isLetter(text.codePointAt(j))) {
+                // a letter outside the BMP (styled "𝐍𝐄𝐖"): without this, a word could start here and
+                // end before its first character, and the scan would add empty words forever
+                plain = false;
+                upper &= !Character.isLowerCase(text.codePointAt(j));
+                j++;
             } else {
                 break;
             }

@@ -2,7 +2,9 @@ package dev.contentmix.analyzer.classify;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -56,5 +58,15 @@ class TextNormalizerTest {
         TextNormalizer.Normalized n = TextNormalizer.normalize("Shop NOW: 30% off, only $49 → link in bio");
         assertArrayEquals(new String[]{"Shop", "NOW", "30%", "off", "only", "$49", "→", "link", "in", "bio"}, n.surface());
         assertEquals(n.tokens().length, n.surface().length);
+    }
+
+    @Test
+    void lettersOutsideTheBmpAreWordsAndNeverStopTheScan() {
+        // styled letters (Mathematical Alphanumeric Symbols) once made the scanner add empty words until out of memory
+        List<String> styled = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> tokens("𝐍𝐄𝐖 𝐃𝐑𝐎𝐏 out now #𝐬𝐚𝐥𝐞 a𝐁c"));
+        assertEquals(List.of("𝐍𝐄𝐖", "𝐃𝐑𝐎𝐏", "out", "now", "𝐬𝐚𝐥𝐞", "a𝐁c"), styled);
+        assertEquals(List.of("a", "b"), tokens("a𝟏 b"), "a digit outside the BMP is still skipped");
+        TextNormalizer.Normalized n = TextNormalizer.normalize("𝐒𝐀𝐋𝐄 today");
+        assertArrayEquals(new String[]{"𝐒𝐀𝐋𝐄", "today"}, n.surface());
     }
 }
