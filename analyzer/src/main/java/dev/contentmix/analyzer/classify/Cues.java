@@ -1,6 +1,7 @@
 package dev.contentmix.analyzer.classify;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +24,12 @@ final class Cues {
     record Match(int groupIndex, String group, int start, int end) {
     }
 
-    /** A lexicon phrase: words, with a prefix stem where the word ends in {@code *}, null where any word goes. */
-    private record Pattern(int group, String[] words, boolean[] prefix) {
+    /**
+     * A lexicon phrase: words, with a prefix stem where the word ends in {@code *}, null where any word
+     * goes. Package-visible for {@link CompiledModel}, which matches the same phrases by word ids; the
+     * arrays are never changed after the lexicon is built.
+     */
+    record Pattern(int group, String[] words, boolean[] prefix) {
     }
 
     private static final String[][] LEXICON = {
@@ -129,6 +134,8 @@ final class Cues {
     private static final Pattern[][] BY_FIRST_WORD = new Pattern[4096][];
     /** Patterns whose first word is a prefix, indexed by the prefix's first two (ASCII) characters. */
     private static final Pattern[][] BY_PREFIX = new Pattern[128 * 128][];
+    /** Every phrase, in lexicon order. */
+    private static final List<Pattern> ALL = new ArrayList<>();
 
     static {
         Map<String, List<Pattern>> byWord = new HashMap<>();
@@ -151,6 +158,7 @@ final class Cues {
                     }
                 }
                 Pattern p = new Pattern(g, words, prefix);
+                ALL.add(p);
                 String first = words[0];
                 if (first == null || prefix[0] && (first.length() < 2 || first.charAt(0) >= 128 || first.charAt(1) >= 128)) {
                     throw new IllegalStateException("lexicon phrase must start with a word or an ASCII prefix: " + group[k]);
@@ -198,7 +206,18 @@ final class Cues {
         return matches == null ? List.of() : matches;
     }
 
-    private static Pattern[] byFirstWord(String token) {
+    /** Every phrase of the lexicon, in lexicon order. */
+    static List<Pattern> patterns() {
+        return Collections.unmodifiableList(ALL);
+    }
+
+    /** The phrases {@link #find} tries at a token whose first two characters are these (both ASCII), or null. */
+    static Pattern[] byPrefix(char first, char second) {
+        return BY_PREFIX[first * 128 + second];
+    }
+
+    /** The phrases {@link #find} tries at a token equal to their first word, in lexicon order, or null. */
+    static Pattern[] byFirstWord(String token) {
         int slot = token.hashCode() & (FIRST_WORDS.length - 1);
         String w;
         while ((w = FIRST_WORDS[slot]) != null) {

@@ -18,8 +18,11 @@ import opennlp.tools.ml.model.MaxentModel;
  * language detection for the {@code language} field. Immutable and thread-safe: the model, the
  * generators and the detector keep no per-call state.
  *
- * <p>It computes the features once and evaluates the maxent model directly, which is exactly what
- * {@code DocumentCategorizerME.categorize} does, so that the signals can reuse the same features.
+ * <p>The model runs {@link CompiledModel compiled}: the same parameters and the same features, bit
+ * for bit the probability {@code DocumentCategorizerME.categorize} gives, without building a string
+ * per feature; the signals read the same look-up. A model that does not compile (another algorithm
+ * or other generators) runs through OpenNLP: features computed once, the maxent model evaluated
+ * directly, exactly what {@code DocumentCategorizerME.categorize} does, and the signals reuse them.
  */
 public final class OpenNlpClassifier implements PostClassifier {
 
@@ -31,6 +34,8 @@ public final class OpenNlpClassifier implements PostClassifier {
     private final DoccatModel model;
     private final MaxentModel maxent;
     private final FeatureGenerator[] generators;
+    /** The model compiled, or null when it does not compile (then OpenNLP evaluates it). */
+    private final CompiledModel compiled;
     private final Calibration calibration;
     private final Signals signals;
     private final LanguageGuesser languages;
@@ -42,6 +47,7 @@ public final class OpenNlpClassifier implements PostClassifier {
         this.model = model;
         this.maxent = model.getMaxentModel();
         this.generators = model.getFactory().getFeatureGenerators();
+        this.compiled = CompiledModel.of(model);
         this.calibration = Trainer.calibrationOf(model);
         this.signals = new Signals(maxent);
         this.languages = languages;
@@ -56,12 +62,20 @@ public final class OpenNlpClassifier implements PostClassifier {
     @Override
     public Prediction classify(String text) {
         TextNormalizer.Normalized normalized = TextNormalizer.normalize(text);
-        String[] features = features(normalized.tokens());
-        double sales = calibration.apply(maxent.eval(features)[salesIndex]);
+        CompiledModel.Hits hits = null;
+        String[] features = null;
+        double raw;
+        if (compiled != null) {
+            hits = compiled.hits(normalized.tokens());
+            raw = compiled.rawSalesProbability(hits);
+        } else {
+            features = features(normalized.tokens());
+            raw = maxent.eval(features)[salesIndex];
+        }
+        double sales = calibration.apply(raw);
         Label label = sales >= 0.5 ? Label.SALES : Label.VALUE;
-        int chosen = label == Label.SALES ? salesIndex : valueIndex;
-        int other = label == Label.SALES ? valueIndex : salesIndex;
-        List<String> why = signals.top(features, normalized, chosen, other);
+        List<String> why = hits != null ? Signals.top(compiled, hits, normalized, label == Label.SALES)
+                : signals.top(features, normalized, index(label), index(other(label)));
         String language = languages == null ? "en" : languages.guess(text);
         return new Prediction(label, Math.max(sales, 1 - sales), why, language);
     }
@@ -74,14 +88,29 @@ public final class OpenNlpClassifier implements PostClassifier {
     /** Signals for a given decision (the chosen label against the other). */
     List<String> explain(String text, Label label) {
         TextNormalizer.Normalized normalized = TextNormalizer.normalize(text);
-        int chosen = label == Label.SALES ? salesIndex : valueIndex;
-        int other = label == Label.SALES ? valueIndex : salesIndex;
-        return signals.top(features(normalized.tokens()), normalized, chosen, other);
+        if (compiled != null) {
+            return Signals.top(compiled, compiled.hits(normalized.tokens()), normalized, label == Label.SALES);
+        }
+        return signals.top(features(normalized.tokens()), normalized, index(label), index(other(label)));
     }
 
     /** The model's own, uncalibrated probability of sales. */
     double rawSalesProbability(String text) {
-        return maxent.eval(features(TextNormalizer.tokens(text)))[salesIndex];
+        String[] tokens = TextNormalizer.tokens(text);
+        return compiled != null ? compiled.rawSalesProbability(tokens) : maxent.eval(features(tokens))[salesIndex];
+    }
+
+    /** Whether the model runs compiled (tests). */
+    boolean isCompiled() {
+        return compiled != null;
+    }
+
+    private int index(Label label) {
+        return label == Label.SALES ? salesIndex : valueIndex;
+    }
+
+    private static Label other(Label label) {
+        return label == Label.SALES ? Label.VALUE : Label.SALES;
     }
 
     private String[] features(String[] tokens) {

@@ -49,6 +49,53 @@ final class Signals {
                 count++;
             }
         }
+        return pick(names, weights, count, text);
+    }
+
+    /**
+     * The same from a {@link CompiledModel}'s look-up of the post's features: the same candidates
+     * (the model's own predicate names and weights), so the same signals, without feature strings.
+     */
+    static List<String> top(CompiledModel model, CompiledModel.Hits hits, TextNormalizer.Normalized text, boolean sales) {
+        int n = hits.count();
+        int[] predicates = hits.predicates();
+        String[] names = new String[n];
+        double[] weights = new double[n];
+        int count = 0;
+        // predicates already seen, open addressing on index + 1 (0 = empty)
+        int[] seen = new int[Integer.highestOneBit(Math.max(2, n)) * 4];
+        int mask = seen.length - 1;
+        for (int k = 0; k < n; k++) {
+            int p = predicates[k];
+            int slot = (p * 0x9E3779B1) >>> 7 & mask;
+            boolean repeated = false;
+            while (seen[slot] != 0) {
+                if (seen[slot] == p + 1) {
+                    repeated = true;
+                    break;
+                }
+                slot = (slot + 1) & mask;
+            }
+            if (repeated) {
+                continue;
+            }
+            seen[slot] = p + 1;
+            String f = model.name(p);
+            if (!readable(f)) {
+                continue;
+            }
+            double w = sales ? model.salesMinusValue(p) : model.valueMinusSales(p);
+            if (w > 0) {
+                names[count] = f;
+                weights[count] = w;
+                count++;
+            }
+        }
+        return pick(names, weights, count, text);
+    }
+
+    /** The strongest candidates, mapped back to the writer's text. */
+    private static List<String> pick(String[] names, double[] weights, int count, TextNormalizer.Normalized text) {
         Integer[] order = new Integer[count];
         for (int i = 0; i < count; i++) {
             order[i] = i;
