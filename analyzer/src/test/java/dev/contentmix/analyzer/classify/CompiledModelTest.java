@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentmix.events.Label;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +81,7 @@ class CompiledModelTest {
 
     @Test
     void everyPostOfTheCorpusScoresExactlyAsOpenNlp() throws Exception {
-        Corpus corpus = Corpus.load(repositoryRoot().resolve("corpus"));
+        Corpus corpus = Corpus.load(RepositoryCorpus.dir());
         assertTrue(corpus.size() > 1000, "corpus of " + corpus.size());
         int hitsOnPairs = 0;
         for (LabeledPost p : corpus.all()) {
@@ -167,7 +165,7 @@ class CompiledModelTest {
         Signals signals = new Signals(maxent);
         int valueIndex = maxent.getIndex(Trainer.outcome(Label.VALUE));
         int nonEmpty = 0;
-        for (LabeledPost p : Corpus.load(repositoryRoot().resolve("corpus")).all()) {
+        for (LabeledPost p : Corpus.load(RepositoryCorpus.dir()).all()) {
             TextNormalizer.Normalized n = TextNormalizer.normalize(p.text());
             CompiledModel.Hits hits = compiled.hits(n.tokens());
             String[] features = features(n.tokens());
@@ -220,16 +218,5 @@ class CompiledModelTest {
         String text = "Our spring menu is here 🌸 Reserve your table for this weekend: link in bio";
         assertEquals(maxent.eval(features(TextNormalizer.tokens(text)))[salesIndex], shipped.rawSalesProbability(text), 0.0);
         assertEquals(Label.SALES, shipped.classify(text).label());
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("corpus").resolve("en"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no corpus/ directory above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import opennlp.tools.langdetect.LanguageDetectorME;
@@ -35,7 +33,7 @@ class NgramLanguageModelTest {
 
     @Test
     void firstChoiceAgreesWithOpenNlpOnTheCorpus() throws IOException {
-        List<LabeledPost> posts = Corpus.load(corpusDir()).all();
+        List<LabeledPost> posts = Corpus.load(RepositoryCorpus.dir()).all();
         int agree = 0;
         List<String> differ = new ArrayList<>();
         for (LabeledPost p : posts) {
@@ -73,7 +71,7 @@ class NgramLanguageModelTest {
     void guessesOnTheCorpusAsWellAsBefore() throws IOException {
         LanguageGuesser guesser = Classifiers.Languages.detector();
         int right = 0;
-        List<LabeledPost> posts = Corpus.load(corpusDir()).all();
+        List<LabeledPost> posts = Corpus.load(RepositoryCorpus.dir()).all();
         for (LabeledPost p : posts) {
             if (guesser.guess(p.text()).equals(p.lang() == null ? "en" : p.lang())) {
                 right++;
@@ -91,16 +89,5 @@ class NgramLanguageModelTest {
             }
         }
         return best;
-    }
-
-    static Path corpusDir() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("corpus").resolve("en"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no corpus/ directory above " + Path.of("").toAbsolutePath());
-        }
-        return dir.resolve("corpus");
     }
 }

@@ -3,7 +3,6 @@ package dev.contentmix.analyzer.classify;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -18,23 +17,12 @@ class ShippedModelIT {
 
     @Test
     void shippedModelIsABitForBitRebuildOfTheCorpus() throws Exception {
-        Path corpus = repositoryRoot().resolve("corpus");
+        Path corpus = RepositoryCorpus.dir();
         ModelBuilder.Result fresh = ModelBuilder.build(Corpus.load(corpus), ModelBuilder.DEFAULT_ALGORITHM,
                 ModelBuilder.DEFAULT_FOLDS);
         assertEquals(OpenNlpClassifier.sha256(Classifiers.readDefaultBytes()), OpenNlpClassifier.sha256(fresh.modelBytes()),
                 "the shipped model is stale or not reproducible: run ./contentmix train and commit "
                         + Classifiers.DEFAULT_MODEL_SOURCE);
         assertTrue(fresh.heldOut().macroF1() > 0.9, "held-out macro-F1 " + fresh.heldOut().macroF1());
-    }
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("corpus").resolve("en"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("no corpus/ directory above " + Path.of("").toAbsolutePath());
-        }
-        return dir;
     }
 }
