@@ -86,7 +86,8 @@ final class NgramLanguageModel {
         }
         float[] dense = new float[rows * outcomes.length];
         int row = 0;
-        int capacity = Integer.highestOneBit(Math.max(2, n) * 2) * 2;
+        // load factor about 0.56: half the megabytes of 0.28, and a miss still ends within a cache line or two
+        int capacity = Integer.highestOneBit(Math.max(2, n)) * 2;
         long[] table = new long[2 * capacity];
         long[] weights = new long[params];
         int at = 0;
