@@ -96,17 +96,20 @@ final class Signals {
 
     /** The strongest candidates, mapped back to the writer's text. */
     private static List<String> pick(String[] names, double[] weights, int count, TextNormalizer.Normalized text) {
-        Integer[] order = new Integer[count];
-        for (int i = 0; i < count; i++) {
-            order[i] = i;
-        }
-        double[] ws = weights;
-        String[] ns = names;
-        // ties broken by name so that the output is stable
-        Arrays.sort(order, (x, y) -> ws[x] != ws[y] ? Double.compare(ws[y], ws[x]) : ns[x].compareTo(ns[y]));
         List<String> out = new ArrayList<>(MAX);
         List<Cues.Match> matches = null;
-        for (Integer i : order) {
+        // strongest first, ties broken by name so that the output is stable; a few are needed of dozens
+        // of candidates, so each is found by a scan instead of sorting them all
+        boolean[] taken = new boolean[count];
+        for (int round = 0; round < count; round++) {
+            int i = -1;
+            for (int k = 0; k < count; k++) {
+                if (!taken[k] && (i < 0 || weights[k] > weights[i]
+                        || weights[k] == weights[i] && names[k].compareTo(names[i]) < 0)) {
+                    i = k;
+                }
+            }
+            taken[i] = true;
             String f = names[i];
             if (matches == null && (f.startsWith("cue:") || f.startsWith("end:") || f.startsWith("start:"))) {
                 matches = Cues.find(text.tokens());
