@@ -42,6 +42,23 @@ class EventSerdeTest {
     }
 
     @Test
+    void timesInThePlainFormReadAsInstantParseReadsThem() {
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            Instant t = Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
+                    random.nextInt(4) == 0 ? 0 : random.nextInt(1_000_000_000) / (int) Math.pow(10, random.nextInt(9)));
+            String s = t.toString();
+            assertEquals(s.startsWith("+") || s.startsWith("-") ? null : t, Json.plainUtc(s), s);
+        }
+        for (String other : List.of("2026-02-29T10:00:00Z", "2026-13-01T10:00:00Z", "2026-03-01T24:00:00Z",
+                "2026-03-01T10:00:60Z", "2026-03-01T10:00:00", "2026-03-01T10:00:00+01:00", "2026-03-01 10:00:00Z",
+                "2026-03-01T10:00:00.Z", "2026-03-01T10:00:00.1234567891Z", "2026-03-01T10:0a:00Z", " 2026-03-01T10:00:00Z")) {
+            assertEquals(null, Json.plainUtc(other), other + " is left to the full parser");
+        }
+        assertEquals(Instant.parse("2024-02-29T23:59:59.5Z"), Json.plainUtc("2024-02-29T23:59:59.5Z"));
+    }
+
+    @Test
     void aPolicyWithoutFieldsTakesTheDefaults() {
         BrandPolicy p = Json.readPolicy("{\"brand\":\"acme\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(BrandPolicy.defaults("acme"), p);
