@@ -9,6 +9,7 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.Stores;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
  *
  * <p>In: {@code posts} and {@code drafts} (key brand, value Post JSON, read as raw bytes so that nothing
  * unreadable can stop the stream) and {@code policies} (compacted, read into a global store). Out:
- * {@code classified} (Classification, key brand), {@code mix} (BrandMix after every change, key brand),
+ * {@code classified} (Classification, key brand), {@code mix} (BrandMix of every brand that changed, once
+ * per commit, key brand),
  * {@code alerts} (MixAlert, key brand), {@code verdicts} (DraftVerdict, key draft id) and
  * {@code dead-letters} (original bytes, headers with the reason). Posts and drafts share the brand
  * windows store, so the two topics must have the same number of partitions.
@@ -31,6 +33,8 @@ public final class AnalyzerTopology {
     public static final String POLICY_STORE = "policies-store";
     /** Every brand's retained posts and running counts; changelogged. */
     public static final String MIX_STORE = "mix-store";
+    /** Brands whose snapshot is due at the next commit: Streams' record cache over a store that keeps nothing. */
+    public static final String PENDING_STORE = "pending-snapshots-store";
     /** Content calendars being checked: the drafts of each plan so far. */
     public static final String PLAN_STORE = "plan-store";
 
@@ -63,10 +67,18 @@ public final class AnalyzerTopology {
         Map<String, KStream<String, MixOutput>> mixOut = posts
                 .process(() -> new MixProcessor(metrics), Named.as("mix"), MIX_STORE)
                 .split(Named.as("mix-"))
-                .branch((brand, out) -> out instanceof MixOutput.Snapshot, Branched.as("snapshot"))
+                .branch((brand, out) -> out instanceof MixOutput.Changed, Branched.as("changed"))
                 .defaultBranch(Branched.as("alert"));
-        mixOut.get("mix-snapshot")
-                .mapValues(out -> ((MixOutput.Snapshot) out).mix(), Named.as("to-mix"))
+        // one snapshot per changed brand per commit: Streams' record cache keeps the latest "changed"
+        // of each brand and hands it on when the task commits (PendingSnapshots)
+        mixOut.get("mix-changed")
+                .mapValues((brand, out) -> 0L, Named.as("to-pending"))
+                .toTable(Named.as("pending-snapshots"), Materialized.<String, Long>as(
+                                new PendingSnapshots.Supplier(PENDING_STORE))
+                        .withKeySerde(Serdes.String()).withValueSerde(Serdes.Long())
+                        .withCachingEnabled().withLoggingDisabled())
+                .toStream(Named.as("pending-flushed"))
+                .process(() -> new SnapshotProcessor(metrics), Named.as("snapshot"), MIX_STORE)
                 .to(topics.mix.name(), Produced.with(topics.mix.keySerde(), topics.mix.valueSerde())
                         .withName("mix-sink"));
         mixOut.get("mix-alert")

@@ -11,14 +11,16 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Keeps each brand's windows up to date. In: classified posts and deletions keyed by brand. Out: the
- * brand's new {@link MixOutput.Snapshot} after every change, and {@link MixOutput.Alert}s as they fire.
+ * Keeps each brand's windows up to date. In: classified posts and deletions keyed by brand. Out:
+ * {@link MixOutput.Changed} after every change (the snapshot is built once per commit, see
+ * {@link PendingSnapshots}), and {@link MixOutput.Alert}s as they fire.
  */
 final class MixProcessor implements Processor<String, Intake, String, MixOutput> {
     private final AnalyzerMetrics metrics;
     private ProcessorContext<String, MixOutput> context;
     private KeyValueStore<String, BrandPolicy> policies;
     private BrandWindows windows;
+    private long newest = Long.MIN_VALUE;
 
     MixProcessor(AnalyzerMetrics metrics) {
         this.metrics = metrics;
@@ -45,9 +47,11 @@ final class MixProcessor implements Processor<String, Intake, String, MixOutput>
             return;
         }
         metrics.mixUpdate(change.outcome());
-        if (change.mix() != null) {
-            metrics.brandMix(change.mix());
-            context.forward(record.withValue(new MixOutput.Snapshot(change.mix())));
+        if (change.changed()) {
+            // the pending-snapshots table warns about an update older than the one before it; its
+            // timestamp only orders the brand's snapshots, so it never goes back in time
+            newest = Math.max(newest, record.timestamp());
+            context.forward(record.withValue((MixOutput) new MixOutput.Changed()).withTimestamp(newest));
         }
         for (MixAlert a : change.alerts()) {
             metrics.alert(a.type());

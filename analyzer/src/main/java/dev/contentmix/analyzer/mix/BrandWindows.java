@@ -59,13 +59,14 @@ public final class BrandWindows {
     }
 
     /**
-     * What an update did.
+     * What an update did. The brand's snapshot is not part of it: building one costs more than the
+     * update, and the analyzer publishes one per changed brand per commit ({@link #snapshot}).
      *
      * @param outcome ADDED, REPLACED, DELETED, LATE (older than the time window: counted nowhere) or UNKNOWN_ID
-     * @param mix     the brand's snapshot after the update, or null when nothing changed
+     * @param changed whether the brand's figures may have changed (false for a late post or an unknown id)
      * @param alerts  alerts the update fired
      */
-    public record Change(Outcome outcome, BrandMix mix, List<MixAlert> alerts) {
+    public record Change(Outcome outcome, boolean changed, List<MixAlert> alerts) {
     }
 
     public enum Outcome { ADDED, REPLACED, DELETED, LATE, UNKNOWN_ID }
@@ -94,7 +95,7 @@ public final class BrandWindows {
         long ts = c.publishedAt().toEpochMilli();
         if (ts <= st.cutoff()) {
             if (!replaced) {
-                return new Change(Outcome.LATE, null, List.of());
+                return new Change(Outcome.LATE, false, List.of());
             }
             // the new version is too old to count; the old one is gone: the brand did change
             return finish(brand, policy, st, c.postId(), Outcome.LATE);
@@ -130,7 +131,7 @@ public final class BrandWindows {
     public Change delete(String brand, String postId, BrandPolicy policy) {
         State st = load(brand, policy);
         if (!removeExisting(brand, postId, st)) {
-            return new Change(Outcome.UNKNOWN_ID, null, List.of());
+            return new Change(Outcome.UNKNOWN_ID, false, List.of());
         }
         return finish(brand, policy, st, postId, Outcome.DELETED);
     }
@@ -316,10 +317,9 @@ public final class BrandWindows {
 
     private Change finish(String brand, BrandPolicy policy, State st, String postId, Outcome outcome) {
         st.lastPostId = postId;
-        BrandMix mix = mix(brand, policy, st, postId);
-        List<MixAlert> alerts = alerts(brand, policy, st, mix, postId);
+        List<MixAlert> alerts = alerts(brand, policy, st, postId);
         store.put(Bytes.wrap(stateKey(brand)), st.encode());
-        return new Change(outcome, mix, alerts);
+        return new Change(outcome, true, alerts);
     }
 
     // ---- snapshot and alerts ----
@@ -327,18 +327,9 @@ public final class BrandWindows {
     private BrandMix mix(String brand, BrandPolicy policy, State st, String postId) {
         Figures time = Figures.of(st.tSales, st.tValue);
         Figures count = Figures.of(st.cSales, st.cValue);
-        boolean tJudged = time.posts() >= policy.minPosts();
         boolean cJudged = count.posts() >= policy.minPosts();
         double limit = policy.maxSalesShare();
-        MixStatus status;
-        if (!tJudged && !cJudged) {
-            status = MixStatus.INSUFFICIENT_DATA;
-        } else if ((tJudged && MixMath.over(time.sales(), time.posts(), limit))
-                || (cJudged && MixMath.over(count.sales(), count.posts(), limit))) {
-            status = MixStatus.OVER;
-        } else {
-            status = MixStatus.WITHIN;
-        }
+        MixStatus status = status(policy, time, count);
         int fit = MixMath.salesThatFit(time.sales(), time.posts(), limit);
         int need = MixMath.valueNeeded(time.sales(), time.posts(), limit);
         if (cJudged) {
@@ -362,17 +353,33 @@ public final class BrandWindows {
                 new Headroom(fit, need), postId);
     }
 
-    private List<MixAlert> alerts(String brand, BrandPolicy policy, State st, BrandMix mix, String postId) {
+    private static MixStatus status(BrandPolicy policy, Figures time, Figures count) {
+        boolean tJudged = time.posts() >= policy.minPosts();
+        boolean cJudged = count.posts() >= policy.minPosts();
+        double limit = policy.maxSalesShare();
+        if (!tJudged && !cJudged) {
+            return MixStatus.INSUFFICIENT_DATA;
+        } else if ((tJudged && MixMath.over(time.sales(), time.posts(), limit))
+                || (cJudged && MixMath.over(count.sales(), count.posts(), limit))) {
+            return MixStatus.OVER;
+        }
+        return MixStatus.WITHIN;
+    }
+
+    /** Alerts the brand's new figures fire; the full snapshot (for its headroom) only when one does. */
+    private List<MixAlert> alerts(String brand, BrandPolicy policy, State st, String postId) {
         List<MixAlert> out = new ArrayList<>(1);
         double limit = policy.maxSalesShare();
-        Figures t = mix.timeWindow();
-        Figures c = mix.countWindow();
+        Figures t = Figures.of(st.tSales, st.tValue);
+        Figures c = Figures.of(st.cSales, st.cValue);
         boolean tJudged = t.posts() >= policy.minPosts();
         boolean cJudged = c.posts() >= policy.minPosts();
         String tName = "the last " + MixMath.describe(policy.window());
         String cName = "the last " + policy.lastPosts() + " posts";
-        Instant at = mix.asOf();
-        if (!st.overSelling && mix.status() == MixStatus.OVER) {
+        Instant at = st.streamTime == Long.MIN_VALUE ? null : Instant.ofEpochMilli(st.streamTime);
+        MixStatus status = status(policy, t, c);
+        if (!st.overSelling && status == MixStatus.OVER) {
+            BrandMix mix = mix(brand, policy, st, postId);
             st.overSelling = true;
             boolean timeOver = tJudged && MixMath.over(t.sales(), t.posts(), limit);
             Figures w = timeOver ? t : c;
@@ -388,6 +395,7 @@ public final class BrandWindows {
                 && (!tJudged || MixMath.below(t.sales(), t.posts(), policy.rearmBelow()))
                 && (!cJudged || MixMath.below(c.sales(), c.posts(), policy.rearmBelow()))) {
             st.overSelling = false;
+            BrandMix mix = mix(brand, policy, st, postId);
             Figures w = tJudged ? t : c;
             String name = tJudged ? tName : cName;
             int fit = mix.headroom().salesPostsThatFit();
@@ -398,7 +406,7 @@ public final class BrandWindows {
                             + (fit == 1 ? "" : "s")));
         }
         if (!policy.goals().isEmpty() && tJudged) {
-            double drift = mix.offGoalShare();
+            double drift = MixMath.share(st.tNotAligned, t.posts());
             double max = policy.maxOffGoalShare();
             if (!st.goalDrift && drift > max + MixMath.EPS) {
                 st.goalDrift = true;
