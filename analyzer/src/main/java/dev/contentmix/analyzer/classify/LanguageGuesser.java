@@ -36,6 +36,13 @@ final class LanguageGuesser {
     static final Set<String> TRAINED = Set.of("en", "es", "fr", "de", "pt");
     /** Characters the detector reads at most (see {@link #guess}). */
     static final int MAX_CHARS = 160;
+    /**
+     * Lead of the first language over the second (in the model's log-linear scores) at which the
+     * detector stops reading a text long enough to trust: after 40 characters, then every 20. On the
+     * corpus and the independent set (6,120 texts) the first choice is the same as when reading all
+     * 160 characters, with 60% of the n-grams read (0.3 also kept it; 0.4 leaves some room).
+     */
+    static final double CLEAR_MARGIN = 0.4;
     /** Letters from which the detector's own first choice is trusted. */
     static final int TRUST_LETTERS = 60;
 
@@ -101,7 +108,8 @@ final class LanguageGuesser {
         }
         // the cost grows with the text; on the corpus 160 characters decide as well as 300 (5,711 of 5,800 right
         // either way; 120: 5,708, 60: 5,637), for two thirds of the time
-        NgramLanguageModel.Scores scores = model.score(text, maxChars);
+        NgramLanguageModel.Scores scores = model.score(text, maxChars,
+                letters >= TRUST_LETTERS ? CLEAR_MARGIN : Double.POSITIVE_INFINITY);
         if (scores.grams() == 0) {
             return fallback;
         }

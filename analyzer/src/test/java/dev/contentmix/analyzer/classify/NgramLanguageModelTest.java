@@ -52,6 +52,31 @@ class NgramLanguageModelTest {
     }
 
     @Test
+    void stoppingOnceTheLeadIsClearKeepsTheFirstChoiceAndReadsLess() throws IOException {
+        List<String> texts = new ArrayList<>();
+        Corpus.load(RepositoryCorpus.dir()).all().forEach(p -> texts.add(p.text()));
+        for (String line : java.nio.file.Files.readAllLines(RepositoryCorpus.dir().resolveSibling("evaluation")
+                .resolve("independent-en.jsonl"))) {
+            texts.add(Corpus.parse(line, "independent").text());
+        }
+        long fullGrams = 0;
+        long readGrams = 0;
+        List<String> differ = new ArrayList<>();
+        for (String t : texts) {
+            NgramLanguageModel.Scores full = compiled.score(t, LanguageGuesser.MAX_CHARS);
+            NgramLanguageModel.Scores early = compiled.score(t, LanguageGuesser.MAX_CHARS, LanguageGuesser.CLEAR_MARGIN);
+            fullGrams += full.grams();
+            readGrams += early.grams();
+            if (best(full.sums()) != best(early.sums())) {
+                differ.add(t);
+            }
+        }
+        // measured: the same first choice on all 6,120 texts, 60% of the n-grams read
+        assertEquals(List.of(), differ);
+        assertTrue(readGrams < 0.7 * fullGrams, readGrams + " of " + fullGrams + " n-grams read");
+    }
+
+    @Test
     void readsTheTextAsTheDetectorsNormalisersDo() {
         assertEquals("visit soo good!!", new String(NgramLanguageModel.normalize(
                 "Visit https://x.co/abc?a=1 #Sale @bob 2024 😀 Sooooo   GOOD!!!", 300)));
