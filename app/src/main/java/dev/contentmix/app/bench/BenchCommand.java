@@ -525,6 +525,9 @@ public final class BenchCommand implements Callable<Integer> {
 
     // ---- draft verdict latency under load ----
 
+    /** Posts read before the latency runs when no other part warmed the JVM. */
+    private static final int WARM_UP_POSTS = 150_000;
+
     private void latency(EmbeddedKafka kafka, Path dir) throws Exception {
         line("## Draft verdict latency under load");
         line("");
@@ -535,6 +538,17 @@ public final class BenchCommand implements Callable<Integer> {
                 + "at a fixed rate. A draft without a verdict 10 s after the run counts at its age then, so "
                 + "percentiles marked ≥ are lower bounds. Lag is the analyzer's unread posts when the run ends.");
         line("");
+        if (!part("throughput") && !part("scaling")) {
+            // a JVM that has not yet run the posts' path compiles it during the first loaded run, and the
+            // compiler then takes half a core for half a minute: warm it as the throughput part would
+            Topics w = new Topics("bench.warm.");
+            ensureTopics(kafka, w);
+            publish(kafka, w, WARM_UP_POSTS, brands);
+            runAnalyzer(kafka, w, dir.resolve("warm"), "bench-warm", WARM_UP_POSTS);
+            line("Before these runs the analyzer read " + String.format(Locale.ROOT, "%,d", WARM_UP_POSTS)
+                    + " posts (not measured), so that the JIT compiler has done its work, as after the throughput part.");
+            line("");
+        }
         line("| background posts/s | achieved | posts lag at end | verdicts / drafts | p50 | p99 | p99.9 | max |");
         line("|---|---|---|---|---|---|---|---|");
         int run = 0;
