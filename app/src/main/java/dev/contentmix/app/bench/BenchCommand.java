@@ -526,7 +526,7 @@ public final class BenchCommand implements Callable<Integer> {
     // ---- draft verdict latency under load ----
 
     /** Posts read before the latency runs when no other part warmed the JVM. */
-    private static final int WARM_UP_POSTS = 150_000;
+    private static final int WARM_UP_POSTS = 400_000;
 
     private void latency(EmbeddedKafka kafka, Path dir) throws Exception {
         line("## Draft verdict latency under load");
