@@ -264,6 +264,13 @@ public final class AnalyzerApp implements AutoCloseable {
                 && !user.containsKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))) {
             p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.MAX_POLL_RECORDS_CONFIG), Integer.toString(MAX_POLL_RECORDS));
         }
+        // With Streams' default (0) a task asks, before every record, whether its empty inputs have data on
+        // the broker, so as to interleave posts and drafts by time: 5.5% of the stream threads' time in a
+        // profile, because the drafts partition is almost always empty. Drafts are judged as of when they
+        // are processed and go ahead of buffered posts anyway (DraftsFirst), so nothing waits for that.
+        if (!user.containsKey(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG)) {
+            p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, Long.toString(StreamsConfig.MAX_TASK_IDLE_MS_DISABLED));
+        }
         // kafka.* settings from the user's configuration win: they are how operators tune the clients
         p.putAll(user);
         return p;

@@ -16,7 +16,6 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import java.util.Optional;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -48,7 +47,6 @@ final class DraftProcessor implements Processor<String, Intake, String, DraftVer
 
     private final AnalyzerMetrics metrics;
     private ProcessorContext<String, DraftVerdict> context;
-    private KeyValueStore<String, BrandPolicy> policies;
     private BrandWindows windows;
     private KeyValueStore<String, byte[]> plans;
 
@@ -59,7 +57,6 @@ final class DraftProcessor implements Processor<String, Intake, String, DraftVer
     @Override
     public void init(ProcessorContext<String, DraftVerdict> context) {
         this.context = context;
-        this.policies = context.getStateStore(AnalyzerTopology.POLICY_STORE);
         KeyValueStore<Bytes, byte[]> store = context.getStateStore(AnalyzerTopology.MIX_STORE);
         this.windows = new BrandWindows(store);
         this.plans = context.getStateStore(AnalyzerTopology.PLAN_STORE);
@@ -86,7 +83,7 @@ final class DraftProcessor implements Processor<String, Intake, String, DraftVer
         }
         Classification c = draft.classification();
         String brand = c.brand();
-        BrandPolicy policy = Optional.ofNullable(policies.get(brand)).orElseGet(() -> BrandPolicy.defaults(brand));
+        BrandPolicy policy = draft.policy();
         Header planHeader = record.headers().lastHeader(Drafts.PLAN_HEADER);
         BrandWindows.Projection p;
         if (planHeader == null || planHeader.value() == null) {

@@ -1,13 +1,17 @@
 package dev.contentmix.analyzer;
 
+import dev.contentmix.events.BrandPolicy;
 import dev.contentmix.events.Classification;
 import dev.contentmix.events.Post;
 
 /** What became of one input record: classified, a deletion, or rejected with a reason. */
 public sealed interface Intake {
 
-    /** A published post and its classification. */
-    record Classified(Post post, Classification classification) implements Intake {
+    /**
+     * A published post and its classification, with the brand's policy read for it (so that the steps
+     * after intake do not read and parse it again).
+     */
+    record Classified(Post post, Classification classification, BrandPolicy policy) implements Intake {
     }
 
     /** A post marked {@code deleted}: it leaves the brand's windows. */

@@ -89,7 +89,7 @@ final class IntakeProcessor implements Processor<byte[], byte[], String, Intake>
         if (!drafts) {
             metrics.classified(p.label(), p.language(), took, record.timestamp());
         }
-        context.forward(record.withKey(post.brand()).withValue(new Intake.Classified(post, c)));
+        context.forward(record.withKey(post.brand()).withValue(new Intake.Classified(post, c, policy)));
     }
 
     private Post parse(Record<byte[], byte[]> record) {

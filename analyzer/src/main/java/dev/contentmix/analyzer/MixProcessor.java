@@ -37,11 +37,11 @@ final class MixProcessor implements Processor<String, Intake, String, MixOutput>
     @Override
     public void process(Record<String, Intake> record) {
         String brand = record.key();
-        BrandPolicy policy = Optional.ofNullable(policies.get(brand)).orElseGet(() -> BrandPolicy.defaults(brand));
         BrandWindows.Change change;
         if (record.value() instanceof Intake.Classified c) {
-            change = windows.add(c.classification(), policy);
+            change = windows.add(c.classification(), c.policy());
         } else if (record.value() instanceof Intake.Deleted d) {
+            BrandPolicy policy = Optional.ofNullable(policies.get(brand)).orElseGet(() -> BrandPolicy.defaults(brand));
             change = windows.delete(brand, d.post().id(), policy);
         } else {
             return;

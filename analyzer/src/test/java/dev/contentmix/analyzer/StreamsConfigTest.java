@@ -23,6 +23,8 @@ class StreamsConfigTest {
         assertEquals("exactly_once_v2", p.getProperty("processing.guarantee"));
         assertEquals("5", p.getProperty("producer.linger.ms"), "Streams would linger 100 ms");
         assertEquals("100", p.getProperty("main.consumer.max.poll.records"), "Streams would take 1,000 a poll");
+        assertEquals("-1", p.getProperty("max.task.idle.ms"), "Streams would check for drafts before every post");
+        assertEquals("5", config(Map.of("max.task.idle.ms", "5")).getProperty("max.task.idle.ms"));
     }
 
     @Test

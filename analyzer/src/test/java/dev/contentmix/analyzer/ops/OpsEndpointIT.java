@@ -107,7 +107,9 @@ class OpsEndpointIT {
                 && s.sum("contentmix_dead_letters_total") >= 1
                 && s.sum("contentmix_alerts_fired_total") >= 1
                 && s.sum("contentmix_drafts_checked_total") >= 1
-                && s.has("contentmix_brand_over", Map.of("brand", BRAND)));
+                // a brand's gauges follow its snapshot, written once per commit: wait for the one after the last post
+                && s.sum("contentmix_brand_posts", Map.of("brand", BRAND)) >= GOOD_POSTS
+                && s.sum("contentmix_brand_over", Map.of("brand", BRAND)) == 1.0);
         Path out = Path.of("target", "ops");
         Files.createDirectories(out);
         Files.writeString(out.resolve("analyzer-scrape.txt"), after.text());
