@@ -30,6 +30,7 @@ EXPOSE 9464
 VOLUME ["/var/lib/contentmix"]
 HEALTHCHECK --interval=10s --timeout=5s --start-period=60s --retries=6 \
     CMD curl -fsS "http://127.0.0.1:${CONTENTMIX_METRICS_PORT}/health" || exit 1
-# Heap follows the container's memory limit; add flags with JAVA_TOOL_OPTIONS.
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/opt/contentmix/contentmix.jar"]
+# Heap follows the container's memory limit; the parallel collector costs the stream threads less
+# than G1 (BENCHMARKS.md); add flags with JAVA_TOOL_OPTIONS (another collector: override the entrypoint).
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+UseParallelGC", "-jar", "/opt/contentmix/contentmix.jar"]
 CMD ["analyzer", "--state-dir", "/var/lib/contentmix/state"]
