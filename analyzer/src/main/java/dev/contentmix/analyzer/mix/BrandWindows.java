@@ -161,7 +161,7 @@ public final class BrandWindows {
         long now = Math.max(at, st.streamTime);
         long windowMs = policy.window().toMillis();
         List<long[]> items = new ArrayList<>(); // {time, sales 1/0}, by time
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(brandStart(brand)), Bytes.wrap(brandEnd(brand)))) {
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(Bytes.wrap(retainedFrom(brand, st)), Bytes.wrap(brandEnd(brand)))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
                 items.add(new long[] {timeOf(kv.key.get()), kv.value[0]});
@@ -318,6 +318,10 @@ public final class BrandWindows {
     private Change finish(String brand, BrandPolicy policy, State st, String postId, Outcome outcome) {
         st.lastPostId = postId;
         List<MixAlert> alerts = alerts(brand, policy, st, postId);
+        if (!st.fenced) {
+            store.put(Bytes.wrap(fenceKey(brand)), FENCE);
+            st.fenced = true;
+        }
         store.put(Bytes.wrap(stateKey(brand)), st.encode());
         return new Change(outcome, true, alerts);
     }
@@ -513,9 +517,21 @@ public final class BrandWindows {
         }
     }
 
+    /**
+     * The brand's first retained post or a key before it, after every key of a post that left both
+     * windows: those were deleted and, until RocksDB compacts them away, lie as tombstones at the start
+     * of the brand's range, which a scan from its start would step over one by one.
+     */
+    static byte[] retainedFrom(String brand, State st) {
+        long cutoff = st.cutoff();
+        byte[] byTime = cutoff == Long.MIN_VALUE ? brandStart(brand) : entryKey(brand, cutoff + 1, null);
+        return st.boundary != null && compare(st.boundary, byTime) < 0 ? st.boundary : byTime;
+    }
+
     private void deletePost(String brand, byte[] key) {
-        store.delete(Bytes.wrap(key));
-        store.delete(Bytes.wrap(indexKey(brand, idOf(brand, key))));
+        // put(null) deletes without reading the old value first, as delete() does
+        store.put(Bytes.wrap(key), null);
+        store.put(Bytes.wrap(indexKey(brand, idOf(brand, key))), null);
     }
 
     private Entry entry(byte[] key) {
@@ -565,6 +581,21 @@ public final class BrandWindows {
         p[p.length - 1] = 1;
         return p;
     }
+
+    /**
+     * The fence after a brand's posts: a key that always exists just past its E range and before the
+     * next brand's. RocksDB keeps a deleted key as a tombstone until compaction reaches it, and a
+     * Streams range iterator reads one key past its range: from a brand's newest post that read went
+     * on into the next brand's range and skipped every tombstone of its oldest, deleted posts (with
+     * thousands of posts a brand it cost most of a post's time, and grew with the posts). The fence
+     * stops it at the first step. Written with the brand's first state; never counted.
+     */
+    static byte[] fenceKey(String brand) {
+        byte[] end = brandEnd(brand);
+        return Arrays.copyOf(end, end.length + 1);
+    }
+
+    private static final byte[] FENCE = {0};
 
     static byte[] entryKey(String brand, long ts, String id) {
         byte[] p = brandPrefix('E', brand);
@@ -661,6 +692,8 @@ public final class BrandWindows {
         public boolean overSelling;
         public boolean goalDrift;
         public String lastPostId;
+        /** Whether the brand's {@link #fenceKey fence} is written (states of earlier versions have none). */
+        public boolean fenced;
 
         byte[] encode() {
             ByteArrayOutputStream buf = new ByteArrayOutputStream(128);
@@ -681,7 +714,7 @@ public final class BrandWindows {
                 if (boundary != null) {
                     out.write(boundary);
                 }
-                out.writeByte((overSelling ? 1 : 0) | (goalDrift ? 2 : 0));
+                out.writeByte((overSelling ? 1 : 0) | (goalDrift ? 2 : 0) | (fenced ? 4 : 0));
                 out.writeBoolean(lastPostId != null);
                 if (lastPostId != null) {
                     out.writeUTF(lastPostId);
@@ -720,6 +753,7 @@ public final class BrandWindows {
                 int flags = in.readByte();
                 st.overSelling = (flags & 1) != 0;
                 st.goalDrift = (flags & 2) != 0;
+                st.fenced = (flags & 4) != 0;
                 st.lastPostId = in.readBoolean() ? in.readUTF() : null;
             }
             return st;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.contentmix.events.Json;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,6 +35,7 @@ class MixStateEncodingTest {
         st.overSelling = true;
         st.goalDrift = false;
         st.lastPostId = "post-9";
+        st.fenced = true;
         return st;
     }
 
@@ -55,6 +57,7 @@ class MixStateEncodingTest {
         assertEquals(a.overSelling, b.overSelling);
         assertEquals(a.goalDrift, b.goalDrift);
         assertEquals(a.lastPostId, b.lastPostId);
+        assertEquals(a.fenced, b.fenced);
     }
 
     @Test
@@ -77,6 +80,25 @@ class MixStateEncodingTest {
         // changelogs and local stores written before the binary form must restore
         BrandWindows.State st = sample();
         assertSame(st, BrandWindows.State.decode(Json.write(st)));
+    }
+
+    @Test
+    void theFenceSitsBetweenABrandsPostsAndTheNextBrand() {
+        // brands in key order, including one that is a prefix of the next
+        List<String> brands = List.of("b", "b-1", "brand-1", "brand-10", "brand-2", "brand-é", "z");
+        for (int i = 0; i < brands.size(); i++) {
+            String brand = brands.get(i);
+            byte[] fence = BrandWindows.fenceKey(brand);
+            assertTrue(Arrays.compareUnsigned(BrandWindows.entryKey(brand, Long.MAX_VALUE, "\uffff".repeat(8)), fence) < 0,
+                    "after every post of " + brand);
+            assertTrue(Arrays.compareUnsigned(BrandWindows.brandEnd(brand), fence) < 0,
+                    "outside every range that ends at brandEnd (inclusive), so never read as a post");
+            if (i + 1 < brands.size()) {
+                String next = brands.get(i + 1);
+                assertTrue(Arrays.compareUnsigned(fence, BrandWindows.brandStart(next)) < 0, "before " + next);
+                assertTrue(Arrays.compareUnsigned(fence, BrandWindows.entryKey(next, Long.MIN_VALUE, "")) < 0);
+            }
+        }
     }
 
     @Test
