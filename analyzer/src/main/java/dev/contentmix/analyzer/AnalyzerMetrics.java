@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class AnalyzerMetrics {
     private final MeterRegistry registry;
-    private final Map<String, Counter> classified = new ConcurrentHashMap<>();
+    /** Per label (by ordinal), per language: looked up for every post, so without building a key. */
+    @SuppressWarnings("unchecked")
+    private final Map<String, Counter>[] classified = new Map[Label.values().length];
     private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
     private final Map<String, Counter> mixUpdates = new ConcurrentHashMap<>();
     private final Map<String, Counter> alerts = new ConcurrentHashMap<>();
@@ -30,6 +32,9 @@ public final class AnalyzerMetrics {
 
     public AnalyzerMetrics(MeterRegistry registry) {
         this.registry = registry;
+        for (int i = 0; i < classified.length; i++) {
+            classified[i] = new ConcurrentHashMap<>();
+        }
         this.deletions = Counter.builder("contentmix.posts.deleted")
                 .description("Posts marked deleted, removed from their brand's windows")
                 .register(registry);
@@ -49,7 +54,7 @@ public final class AnalyzerMetrics {
 
     public void classified(Label label, String language, Duration took, long recordTimestampMs) {
         String lang = language == null || language.length() > 3 ? "other" : language;
-        classified.computeIfAbsent(label.name() + "/" + lang, k -> Counter.builder("contentmix.posts.classified")
+        classified[label.ordinal()].computeIfAbsent(lang, k -> Counter.builder("contentmix.posts.classified")
                 .description("Posts classified, by label and detected language")
                 .tag("label", label.name().toLowerCase(Locale.ROOT))
                 .tag("language", lang)

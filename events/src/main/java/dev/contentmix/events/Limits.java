@@ -28,6 +28,22 @@ public final class Limits {
     /** A goal tag: lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 40 characters. */
     public static final Pattern GOAL_TAG = Pattern.compile("[a-z0-9][a-z0-9_-]{0,39}");
 
+    /** Whether a string is a {@link #GOAL_TAG}, checked without a regular expression (every post has tags). */
+    public static boolean isGoalTag(String s) {
+        int n = s.length();
+        if (n < 1 || n > 40) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || i > 0 && (c == '_' || c == '-');
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private Limits() {
     }
 }

@@ -107,7 +107,7 @@ public record Post(String id, String brand, String text, String channel, Instant
                 throw new InvalidRecordException("field '" + field + "' contains null");
             }
             String tag = t.strip().toLowerCase(Locale.ROOT);
-            if (!Limits.GOAL_TAG.matcher(tag).matches()) {
+            if (!Limits.isGoalTag(tag)) {
                 throw new InvalidRecordException("goal tag '" + abbreviate(t) + "' has an invalid format"
                         + " (letters, digits, '-' and '_', at most 40 characters)");
             }

@@ -59,6 +59,24 @@ class EventSerdeTest {
     }
 
     @Test
+    void goalTagsAreCheckedAsThePatternSays() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "az09_-AZ. é\u0000";
+        for (int i = 0; i < 50_000; i++) {
+            StringBuilder b = new StringBuilder();
+            for (int k = random.nextInt(44); k > 0; k--) {
+                b.append(random.nextInt(3) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
+                        : (char) ('a' + random.nextInt(26)));
+            }
+            String s = b.toString();
+            assertEquals(Limits.GOAL_TAG.matcher(s).matches(), Limits.isGoalTag(s), s);
+        }
+        for (String edge : List.of("", "a", "-a", "_a", "a-", "9_", "x".repeat(40), "x".repeat(41), "A")) {
+            assertEquals(Limits.GOAL_TAG.matcher(edge).matches(), Limits.isGoalTag(edge), edge);
+        }
+    }
+
+    @Test
     void aPolicyWithoutFieldsTakesTheDefaults() {
         BrandPolicy p = Json.readPolicy("{\"brand\":\"acme\"}".getBytes(StandardCharsets.UTF_8));
         assertEquals(BrandPolicy.defaults("acme"), p);
