@@ -69,7 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--brands", defaultValue = "1000", description = "Brands in the main run (default: ${DEFAULT-VALUE}).")
     int brands;
 
-    @Option(names = "--scale-posts", defaultValue = "200000", description = "Posts per scaling run (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale-posts", defaultValue = "1000000", description = "Posts per scaling run (default: "
+            + "${DEFAULT-VALUE}, the main run's size, so the brand count is all that differs).")
     int scalePosts;
 
     @Option(names = "--scale-brands", split = ",", defaultValue = "1000,10000,100000",
