@@ -89,9 +89,13 @@ class AnalyzerTopologyTest {
         f.send("acme", "{\"id\":\"1\",\"brand\":\"acme\",\"text\":\"" + "a".repeat(Limits.MAX_TEXT_CHARS + 1) + "\"}", T0);
         f.posts.pipeInput(TopologyFixture.utf8("acme"), null, T0);
 
-        List<String> reasons = f.deadLetters.readRecordsToList().stream()
-                .map(r -> DeadLetters.header(r.headers(), DeadLetters.REASON)).toList();
+        List<org.apache.kafka.streams.test.TestRecord<byte[], byte[]>> dead = f.deadLetters.readRecordsToList();
+        List<String> reasons = dead.stream().map(r -> DeadLetters.header(r.headers(), DeadLetters.REASON)).toList();
         assertEquals(5, reasons.size(), reasons::toString);
+        // each dead letter keeps its record's key as it was: missing, not UTF-8, or the brand
+        assertEquals(null, dead.get(0).key());
+        assertArrayEquals(new byte[] {(byte) 0xC3, (byte) 0x28}, dead.get(1).key());
+        assertArrayEquals(TopologyFixture.utf8("acme"), dead.get(2).key());
         assertTrue(reasons.get(0).startsWith("record key is missing"), reasons.get(0));
         assertTrue(reasons.get(1).startsWith("record key is not valid UTF-8"), reasons.get(1));
         assertTrue(reasons.get(2).startsWith("not valid JSON"), reasons.get(2));
